@@ -1,0 +1,576 @@
+package io.github.pools.thread;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import io.github.pools.BrokenPoolException;
+import io.github.pools.InvalidPoolSettingException;
+import io.github.pools.PendingTask;
+import io.github.pools.PoolKind;
+import io.github.pools.PoolStats;
+import io.github.pools.RejectionReason;
+import io.github.pools.TaskRejectedException;
+import io.github.pools.TaskTimer;
+import io.github.pools.support.AbstractPoolManager;
+import io.github.pools.support.SettingRules;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pool of threads in the application's JVM, optionally restricted to one task type.
+ * Built on {@link ThreadPoolExecutor}, whose sizing and queuing rules it keeps.
+ *
+ * <h2>Sizing and queuing</h2>
+ * A new task goes to a new thread while fewer than {@code coreSize} threads run, then to
+ * the queue, and only when the queue is full to a new thread up to {@code maxSize}. The
+ * default {@code coreSize} equals {@code maxSize}, a fixed-size pool, which avoids the
+ * surprise of a pool that never grows past its core size until its queue is full. The
+ * queue is bounded ({@value Builder#DEFAULT_QUEUE_CAPACITY} by default); a capacity of
+ * zero hands each task directly to a thread. Idle threads above the core size end after
+ * the keep-alive time, and core threads too when {@code allowCoreThreadTimeout} is set
+ * (the default, as in Spring Boot).
+ *
+ * <h2>Rejection</h2>
+ * A task of the wrong type is refused with {@link io.github.pools.UnknownTaskTypeException},
+ * a task for a pool that is not running with {@link TaskRejectedException} (reason
+ * {@code SHUTDOWN}). A task for a saturated pool (every thread busy, queue full) meets
+ * the pool's {@link RejectionPolicy}. Every refusal is counted by reason.
+ *
+ * <h2>Futures</h2>
+ * {@code submit} returns a {@link CompletableFuture}. {@code cancel(true)} interrupts
+ * the task if it runs, and a cancelled queued task leaves the queue. Dependent stages
+ * added with the non-async methods run on the pool thread that completes the task.
+ *
+ * <h2>Stopping</h2>
+ * {@link #stop()} lets queued and running tasks finish; {@link #stopNow()} cancels the
+ * queued ones and interrupts the running ones; {@link #close()} does the first, waits up
+ * to the await-termination period, then does the second. {@link #executor(String)}
+ * hands the pool to code that wants an {@link ExecutorService} without giving it the
+ * power to stop the pool.
+ *
+ * <h2>Use without Spring</h2>
+ * <pre class="code">
+ * try (ThreadPoolManager io = ThreadPoolManager.builder("io").taskType("io").maxSize(4).build()) {
+ *     io.start();
+ *     String body = io.submit("io", () -&gt; fetch(url)).get();
+ * }
+ * </pre>
+ */
+public final class ThreadPoolManager extends AbstractPoolManager {
+
+	private final PoolExecutor executor;
+
+	private final int queueCapacity;
+
+	private final boolean prestart;
+
+	private final @Nullable Function<Runnable, Runnable> taskDecorator;
+
+	private final LongAdder failed = new LongAdder();
+
+	private final Object resizeMonitor = new Object();
+
+	private ThreadPoolManager(Builder builder) {
+		super(builder.name, builder.taskType, builder.awaitTermination ? builder.awaitTerminationPeriod : Duration.ZERO);
+		int maxSize = builder.maxSize;
+		int coreSize = builder.coreSize();
+		this.queueCapacity = builder.queueCapacity;
+		this.prestart = builder.prestart;
+		this.taskDecorator = builder.taskDecorator;
+		String prefix = (builder.threadNamePrefix != null) ? builder.threadNamePrefix : builder.name + "-";
+		WorkerThreadFactory threadFactory = new WorkerThreadFactory(this, prefix, builder.daemon,
+				builder.virtualThreads, builder.initializer, builder.finalizer);
+		RejectionPolicy policy = builder.rejectionPolicy;
+		RejectedExecutionHandler handler = (task, executor) -> rejectedByExecutor((TaskFuture<?>) task, policy,
+				executor);
+		this.executor = new PoolExecutor(this, coreSize, maxSize, builder.keepAlive, builder.queueCapacity,
+				threadFactory, handler, builder.maxTasksPerWorker);
+		this.executor.allowCoreThreadTimeOut(builder.allowCoreThreadTimeout);
+	}
+
+	/**
+	 * Start building a thread pool.
+	 * @param name the pool name, unique in its registry
+	 * @return a builder with every setting at its default
+	 */
+	public static Builder builder(String name) {
+		return new Builder(name);
+	}
+
+	@Override
+	public PoolKind kind() {
+		return PoolKind.THREAD;
+	}
+
+	/**
+	 * Submit a task that returns a result.
+	 * @param <T> the result type
+	 * @param taskType the task's type, or {@code null} for an untyped task
+	 * @param task the task
+	 * @return a future completed with the task's result or exception
+	 * @throws io.github.pools.UnknownTaskTypeException if the pool is typed and the type
+	 * differs
+	 * @throws TaskRejectedException if the pool is not running, or is saturated and its
+	 * policy is {@link RejectionPolicy#ABORT abort}
+	 */
+	public <T> CompletableFuture<T> submit(@Nullable String taskType, Callable<T> task) {
+		Objects.requireNonNull(task, "task must not be null");
+		checkAccepting(taskType);
+		return dispatch(new TaskFuture<>(this, taskType, task, task, this.taskDecorator, taskTimer()));
+	}
+
+	/**
+	 * Submit a task that returns no result.
+	 * @param taskType the task's type, or {@code null} for an untyped task
+	 * @param task the task
+	 * @return a future completed with {@code null} or the task's exception
+	 * @throws io.github.pools.UnknownTaskTypeException if the pool is typed and the type
+	 * differs
+	 * @throws TaskRejectedException if the pool is not running, or is saturated and its
+	 * policy is {@link RejectionPolicy#ABORT abort}
+	 */
+	public CompletableFuture<Void> submit(@Nullable String taskType, Runnable task) {
+		Objects.requireNonNull(task, "task must not be null");
+		checkAccepting(taskType);
+		Callable<Void> callable = () -> {
+			task.run();
+			return null;
+		};
+		return dispatch(new TaskFuture<>(this, taskType, callable, task, this.taskDecorator, taskTimer()));
+	}
+
+	private <T> TaskFuture<T> dispatch(TaskFuture<T> task) {
+		this.executor.execute(task);
+		return task;
+	}
+
+	/**
+	 * Return an {@link ExecutorService} that submits every task to this pool with the
+	 * given task type, for code that expects an executor: {@code submit},
+	 * {@code invokeAll}, {@code invokeAny} and {@code execute} behave as the JDK's
+	 * executors do, and the task-type check still applies to each task.
+	 * <p>
+	 * The view's {@code shutdown} and {@code shutdownNow} affect only the view and the
+	 * tasks submitted through it: the view refuses further tasks, and
+	 * {@code shutdownNow} cancels its queued tasks and interrupts its running ones. The
+	 * pool, which other code may share, keeps running. A task given to
+	 * {@code execute} that throws is reported to its thread's uncaught exception handler,
+	 * as with {@link ThreadPoolExecutor}.
+	 * @param taskType the type of every task submitted through the view, or {@code null}
+	 * @return a new view
+	 * @throws io.github.pools.UnknownTaskTypeException if this pool does not accept the
+	 * type, so that a wrong view fails where it is made
+	 */
+	public ExecutorService executor(@Nullable String taskType) {
+		if (!accepts(taskType)) {
+			throw rejected(new io.github.pools.UnknownTaskTypeException(name(), Objects.requireNonNull(taskType()),
+					taskType));
+		}
+		return new TaskTypeExecutorService(this, taskType);
+	}
+
+	/**
+	 * Start idle threads ahead of demand, up to the core size (asyncpal's
+	 * {@code spawn_workers}).
+	 * @param count how many threads to start at most
+	 * @return how many threads were started
+	 */
+	public int prestart(int count) {
+		int started = 0;
+		while (started < count && this.executor.prestartCoreThread()) {
+			started++;
+		}
+		return started;
+	}
+
+	@Override
+	public PoolStats stats() {
+		PoolExecutor executor = this.executor;
+		return new PoolStats(name(), PoolKind.THREAD, state(), taskType(), executor.getCorePoolSize(),
+				executor.getMaximumPoolSize(), executor.getPoolSize(), executor.getActiveCount(),
+				executor.getQueue().size(), this.queueCapacity, executor.getCompletedTaskCount(), this.failed.sum(),
+				rejectionCounts(), null);
+	}
+
+	@Override
+	public void resize(int coreSize, int maxSize) {
+		SettingRules.sizes(name(), coreSize, maxSize);
+		synchronized (this.resizeMonitor) {
+			PoolStats before = stats();
+			// ThreadPoolExecutor refuses a core size above the current maximum at every step.
+			if (maxSize >= this.executor.getMaximumPoolSize()) {
+				this.executor.setMaximumPoolSize(maxSize);
+				this.executor.setCorePoolSize(coreSize);
+			}
+			else {
+				this.executor.setCorePoolSize(coreSize);
+				this.executor.setMaximumPoolSize(maxSize);
+			}
+			PoolStats after = stats();
+			notifyListeners((listener) -> listener.resized(this, before, after));
+		}
+	}
+
+	// ---- life cycle hooks
+
+	@Override
+	protected void doStart() {
+		if (this.prestart) {
+			this.executor.prestartAllCoreThreads();
+		}
+	}
+
+	@Override
+	protected void doStop() {
+		this.executor.shutdown();
+	}
+
+	@Override
+	protected List<PendingTask> doStopNow() {
+		List<Runnable> drained = this.executor.shutdownNow();
+		List<PendingTask> pending = new ArrayList<>(drained.size());
+		for (Runnable runnable : drained) {
+			TaskFuture<?> task = (TaskFuture<?>) runnable;
+			task.cancel(false);
+			pending.add(task.toPendingTask());
+		}
+		return pending;
+	}
+
+	// ---- callbacks from the executor, its threads and the tasks
+
+	void executorTerminated() {
+		terminated();
+	}
+
+	void taskFailed() {
+		this.failed.increment();
+	}
+
+	boolean removeQueued(TaskFuture<?> task) {
+		return this.executor.remove(task);
+	}
+
+	void initializerFailed(Throwable failure) {
+		if (markBroken(failure)) {
+			BrokenPoolException broken = brokenException();
+			for (Runnable queued : this.executor.shutdownNow()) {
+				((TaskFuture<?>) queued).completeExceptionally(broken);
+			}
+		}
+	}
+
+	BrokenPoolException brokenFailure() {
+		return brokenException();
+	}
+
+	TaskRejectedException saturated(RejectionPolicy policy) {
+		return rejected(new TaskRejectedException(name(), RejectionReason.SATURATED,
+				"Pool '" + name() + "' is saturated: " + this.executor.getActiveCount() + " of "
+						+ this.executor.getMaximumPoolSize() + " threads busy and the queue of " + this.queueCapacity
+						+ " is full (rejection policy " + policy + ")"));
+	}
+
+	void countSaturated() {
+		countRejection(RejectionReason.SATURATED);
+	}
+
+	private void rejectedByExecutor(TaskFuture<?> task, RejectionPolicy policy, ThreadPoolExecutor executor) {
+		if (executor.isShutdown()) {
+			// Stopped or broken between the state check and the hand-off.
+			throw rejected(isBroken() ? brokenException()
+					: new TaskRejectedException(name(), RejectionReason.SHUTDOWN,
+							"Pool '" + name() + "' is stopping and accepts no tasks"));
+		}
+		policy.rejected(task, this, executor);
+	}
+
+	/**
+	 * Builds a {@link ThreadPoolManager}. Every setting has a default; {@link #build()}
+	 * validates them all and names the first one that breaks a rule.
+	 */
+	public static final class Builder {
+
+		/** Default maximum number of threads. */
+		public static final int DEFAULT_MAX_SIZE = 8;
+
+		/** Default queue capacity. */
+		public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+
+		private final String name;
+
+		private @Nullable String taskType;
+
+		private @Nullable Integer coreSize;
+
+		private int maxSize = DEFAULT_MAX_SIZE;
+
+		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		private boolean allowCoreThreadTimeout = true;
+
+		private @Nullable String threadNamePrefix;
+
+		private boolean daemon;
+
+		private RejectionPolicy rejectionPolicy = RejectionPolicy.ABORT;
+
+		private boolean prestart;
+
+		private boolean virtualThreads;
+
+		private boolean awaitTermination = true;
+
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+
+		private int maxTasksPerWorker;
+
+		private @Nullable Function<Runnable, Runnable> taskDecorator;
+
+		private @Nullable Runnable initializer;
+
+		private @Nullable Runnable finalizer;
+
+		private Builder(String name) {
+			this.name = SettingRules.name(name);
+		}
+
+		/**
+		 * Return the name of the pool being built.
+		 * @return the pool name
+		 */
+		public String name() {
+			return this.name;
+		}
+
+		/**
+		 * Restrict the pool to one task type; by default it accepts every task.
+		 * @param taskType the task type, or {@code null} to accept every task
+		 * @return this builder
+		 */
+		public Builder taskType(@Nullable String taskType) {
+			this.taskType = taskType;
+			return this;
+		}
+
+		/**
+		 * Set the number of threads kept when idle; by default the maximum size.
+		 * @param coreSize the core size, or {@code null} for the maximum size
+		 * @return this builder
+		 */
+		public Builder coreSize(@Nullable Integer coreSize) {
+			this.coreSize = coreSize;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of threads; {@value #DEFAULT_MAX_SIZE} by default.
+		 * @param maxSize the maximum size
+		 * @return this builder
+		 */
+		public Builder maxSize(int maxSize) {
+			this.maxSize = maxSize;
+			return this;
+		}
+
+		/**
+		 * Set how many tasks can wait for a thread; {@value #DEFAULT_QUEUE_CAPACITY} by
+		 * default, 0 for direct hand-off.
+		 * @param queueCapacity the queue capacity
+		 * @return this builder
+		 */
+		public Builder queueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+			return this;
+		}
+
+		/**
+		 * Set how long an idle thread above the core size lives; 60 seconds by default.
+		 * @param keepAlive the keep-alive time
+		 * @return this builder
+		 */
+		public Builder keepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+			return this;
+		}
+
+		/**
+		 * Set whether core threads also end after the keep-alive time; {@code true} by
+		 * default, as in Spring Boot.
+		 * @param allowCoreThreadTimeout whether core threads may time out
+		 * @return this builder
+		 */
+		public Builder allowCoreThreadTimeout(boolean allowCoreThreadTimeout) {
+			this.allowCoreThreadTimeout = allowCoreThreadTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the prefix of thread names; by default the pool name and a hyphen.
+		 * @param threadNamePrefix the prefix, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder threadNamePrefix(@Nullable String threadNamePrefix) {
+			this.threadNamePrefix = threadNamePrefix;
+			return this;
+		}
+
+		/**
+		 * Set whether platform threads are daemon threads, which do not keep the JVM
+		 * alive; {@code false} by default. Virtual threads are always daemon threads.
+		 * @param daemon whether threads are daemon threads
+		 * @return this builder
+		 */
+		public Builder daemon(boolean daemon) {
+			this.daemon = daemon;
+			return this;
+		}
+
+		/**
+		 * Set what happens to a task when the pool is saturated; {@code ABORT} by default.
+		 * @param rejectionPolicy the policy
+		 * @return this builder
+		 */
+		public Builder rejectionPolicy(RejectionPolicy rejectionPolicy) {
+			this.rejectionPolicy = Objects.requireNonNull(rejectionPolicy, "rejectionPolicy must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether all core threads start with the pool instead of on demand;
+		 * {@code false} by default.
+		 * @param prestart whether to start core threads eagerly
+		 * @return this builder
+		 */
+		public Builder prestart(boolean prestart) {
+			this.prestart = prestart;
+			return this;
+		}
+
+		/**
+		 * Set whether the pool runs virtual threads instead of platform threads; needs
+		 * Java 21 or later. Concurrency stays bounded by the maximum size.
+		 * @param virtualThreads whether to use virtual threads
+		 * @return this builder
+		 */
+		public Builder virtualThreads(boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+			return this;
+		}
+
+		/**
+		 * Set whether {@link ThreadPoolManager#close()} waits for accepted tasks before
+		 * cancelling what is left; {@code true} by default.
+		 * @param awaitTermination whether to wait
+		 * @return this builder
+		 */
+		public Builder awaitTermination(boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+			return this;
+		}
+
+		/**
+		 * Set how long {@link ThreadPoolManager#close()} waits; 30 seconds by default.
+		 * @param awaitTerminationPeriod the longest wait
+		 * @return this builder
+		 */
+		public Builder awaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+			return this;
+		}
+
+		/**
+		 * Set how many tasks a thread runs before it is replaced by a fresh one; 0 (the
+		 * default) for no limit.
+		 * @param maxTasksPerWorker the limit, or 0
+		 * @return this builder
+		 */
+		public Builder maxTasksPerWorker(int maxTasksPerWorker) {
+			this.maxTasksPerWorker = maxTasksPerWorker;
+			return this;
+		}
+
+		/**
+		 * Set a decorator applied to every task on the submitting thread, for example to
+		 * carry MDC, security or tracing context to the pool thread.
+		 * @param taskDecorator the decorator, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder taskDecorator(@Nullable Function<Runnable, Runnable> taskDecorator) {
+			this.taskDecorator = taskDecorator;
+			return this;
+		}
+
+		/**
+		 * Set code that runs once on every new thread before its first task. If it throws,
+		 * the pool is broken: queued tasks fail and later submits are refused with
+		 * {@link BrokenPoolException}.
+		 * @param initializer the initializer, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder initializer(@Nullable Runnable initializer) {
+			this.initializer = initializer;
+			return this;
+		}
+
+		/**
+		 * Set code that runs once on every thread when it ends (if its initializer
+		 * succeeded). A failure is logged.
+		 * @param finalizer the finalizer, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder finalizer(@Nullable Runnable finalizer) {
+			this.finalizer = finalizer;
+			return this;
+		}
+
+		int coreSize() {
+			return (this.coreSize != null) ? this.coreSize : this.maxSize;
+		}
+
+		/**
+		 * Check every setting without building the pool.
+		 * @return this builder
+		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
+		 */
+		public Builder validate() {
+			SettingRules.taskType(this.name, this.taskType);
+			SettingRules.sizes(this.name, coreSize(), this.maxSize);
+			SettingRules.atLeast(this.name, "queue-capacity", this.queueCapacity, 0);
+			SettingRules.positive(this.name, "keep-alive", this.keepAlive);
+			SettingRules.notNegative(this.name, "shutdown.await-termination-period", this.awaitTerminationPeriod);
+			SettingRules.atLeast(this.name, "max-tasks-per-worker", this.maxTasksPerWorker, 0);
+			if (this.threadNamePrefix != null && this.threadNamePrefix.isBlank()) {
+				throw new InvalidPoolSettingException(this.name, "thread-name-prefix", "'" + this.threadNamePrefix + "'",
+						"must not be blank");
+			}
+			if (this.virtualThreads && !VirtualThreads.isSupported()) {
+				throw new InvalidPoolSettingException(this.name, "virtual-threads", true,
+						"is not possible: " + VirtualThreads.unsupportedMessage());
+			}
+			return this;
+		}
+
+		/**
+		 * Validate the settings and build the pool, not yet started.
+		 * @return the pool, in state {@link io.github.pools.PoolState#NEW NEW}
+		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
+		 */
+		public ThreadPoolManager build() {
+			validate();
+			return new ThreadPoolManager(this);
+		}
+
+	}
+
+}
