@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -122,17 +123,23 @@ class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar {
 	}
 
 	private static String propertyPrefix(String kind, String name) {
-		boolean plain = ConfigurationPropertyName.isValid(name) && !name.contains(".");
-		return "pools." + kind + (plain ? "." + name : "[" + name + "]");
+		return "pools." + kind + (name.contains(".") ? "[" + name + "]" : "." + name);
 	}
 
+	/**
+	 * Return where a property, or failing that the first property below it, was set.
+	 */
 	private @Nullable Origin origin(String property) {
-		if (!ConfigurationPropertyName.isValid(property)) {
-			return null;
-		}
-		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty found = source.getConfigurationProperty(name);
+			if (found == null && source instanceof IterableConfigurationPropertySource iterable) {
+				found = iterable.stream()
+					.filter(name::isAncestorOf)
+					.findFirst()
+					.map(iterable::getConfigurationProperty)
+					.orElse(null);
+			}
 			if (found != null) {
 				return found.getOrigin();
 			}

@@ -239,7 +239,7 @@ public abstract class AbstractPoolManager implements PoolManager {
 		try {
 			if (this.awaitTerminationPeriod.isZero() || !awaitTermination(this.awaitTerminationPeriod)) {
 				List<PendingTask> cancelled = stopNow();
-				if (!cancelled.isEmpty()) {
+				if (!cancelled.isEmpty() && !this.awaitTerminationPeriod.isZero()) {
 					logger.log(Level.WARNING, "Pool ''{0}'' did not finish within {1}; cancelled {2} queued task(s)",
 							this.name, this.awaitTerminationPeriod, cancelled.size());
 				}
@@ -278,7 +278,7 @@ public abstract class AbstractPoolManager implements PoolManager {
 			}
 			this.brokenCause = cause;
 			if (this.state.compareAndSet(current, PoolState.BROKEN)) {
-				logger.log(Level.ERROR, "Pool ''" + this.name + "'' is broken", cause);
+				logger.log(Level.ERROR, "Pool '" + this.name + "' is broken", cause);
 				stateChanged(current, PoolState.BROKEN);
 				return true;
 			}

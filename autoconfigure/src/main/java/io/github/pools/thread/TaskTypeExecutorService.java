@@ -6,9 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,12 +40,18 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 
 	@Override
 	public void execute(Runnable command) {
-		track(this.pool.submit(this.taskType, checkOpen(command))).whenComplete((result, failure) -> {
-			if (failure != null && !(failure instanceof CancellationException)) {
-				Thread thread = Thread.currentThread();
-				thread.getUncaughtExceptionHandler().uncaughtException(thread, unwrap(failure));
+		checkOpen(command);
+		track(this.pool.submit(this.taskType, () -> {
+			try {
+				command.run();
 			}
-		});
+			catch (RuntimeException | Error ex) {
+				// Nobody holds a future: report on the pool thread, as ThreadPoolExecutor does.
+				Thread thread = Thread.currentThread();
+				thread.getUncaughtExceptionHandler().uncaughtException(thread, ex);
+				throw ex;
+			}
+		}));
 	}
 
 	@Override
@@ -91,10 +95,6 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 				this.inFlight.notifyAll();
 			}
 		}
-	}
-
-	private static Throwable unwrap(Throwable failure) {
-		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	/**

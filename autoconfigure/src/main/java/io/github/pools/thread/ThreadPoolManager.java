@@ -68,6 +68,11 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 
 	private final PoolExecutor executor;
 
+	private final WorkerThreadFactory threadFactory;
+
+	/** Set by the executor's termination hook, which runs before the last finalizer. */
+	private volatile boolean executorTerminated;
+
 	private final int queueCapacity;
 
 	private final boolean prestart;
@@ -88,6 +93,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		String prefix = (builder.threadNamePrefix != null) ? builder.threadNamePrefix : builder.name + "-";
 		WorkerThreadFactory threadFactory = new WorkerThreadFactory(this, prefix, builder.daemon,
 				builder.virtualThreads, builder.initializer, builder.finalizer);
+		this.threadFactory = threadFactory;
 		RejectionPolicy policy = builder.rejectionPolicy;
 		RejectedExecutionHandler handler = (task, executor) -> rejectedByExecutor((TaskFuture<?>) task, policy,
 				executor);
@@ -248,7 +254,19 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	// ---- callbacks from the executor, its threads and the tasks
 
 	void executorTerminated() {
-		terminated();
+		this.executorTerminated = true;
+		terminateIfIdle();
+	}
+
+	void workerThreadsEnded() {
+		terminateIfIdle();
+	}
+
+	/** The pool has terminated once the executor has and every finalizer has run. */
+	private void terminateIfIdle() {
+		if (this.executorTerminated && this.threadFactory.alive() == 0) {
+			terminated();
+		}
 	}
 
 	void taskFailed() {

@@ -28,6 +28,9 @@ final class WorkerThreadFactory implements ThreadFactory {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	/** Threads between the start of their body and the end of their finalizer. */
+	private final AtomicInteger alive = new AtomicInteger();
+
 	WorkerThreadFactory(ThreadPoolManager pool, String prefix, boolean daemon, boolean virtual,
 			@Nullable Runnable initializer, @Nullable Runnable finalizer) {
 		this.pool = pool;
@@ -50,23 +53,38 @@ final class WorkerThreadFactory implements ThreadFactory {
 	}
 
 	private void runWorker(Runnable worker) {
-		boolean initialized = initialize();
+		this.alive.incrementAndGet();
+		boolean initialized = false;
 		try {
+			initialized = initialize();
 			worker.run();
 		}
 		catch (PoolExecutor.WorkerExit ex) {
 			// The executor retired this thread (recycling, or a broken pool); not an error.
 		}
 		finally {
-			if (initialized && this.finalizer != null) {
-				try {
+			try {
+				if (initialized && this.finalizer != null) {
 					this.finalizer.run();
 				}
-				catch (Throwable ex) {
-					logger.log(Level.WARNING, "Worker finalizer of pool '" + this.pool.name() + "' failed", ex);
+			}
+			catch (Throwable ex) {
+				logger.log(Level.WARNING, "Worker finalizer of pool '" + this.pool.name() + "' failed", ex);
+			}
+			finally {
+				if (this.alive.decrementAndGet() == 0) {
+					this.pool.workerThreadsEnded();
 				}
 			}
 		}
+	}
+
+	/**
+	 * Return how many threads have not finished their finalizer yet.
+	 * @return the count
+	 */
+	int alive() {
+		return this.alive.get();
 	}
 
 	private boolean initialize() {

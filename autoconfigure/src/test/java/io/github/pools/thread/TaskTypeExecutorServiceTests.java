@@ -1,0 +1,145 @@
+package io.github.pools.thread;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.pools.UnknownTaskTypeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for the {@link ExecutorService} view returned by
+ * {@link ThreadPoolManager#executor(String)}.
+ */
+class TaskTypeExecutorServiceTests {
+
+	private final ThreadPoolManager pool = ThreadPoolManager.builder("io").taskType("io").maxSize(2).build();
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	TaskTypeExecutorServiceTests() {
+		this.pool.start();
+	}
+
+	@AfterEach
+	void close() {
+		this.release.countDown();
+		this.pool.close();
+	}
+
+	@Test
+	void submitInvokeAllAndInvokeAnyRunInThePool() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		assertThat(executor.submit(() -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS))
+			.startsWith("io-");
+		List<Callable<Integer>> tasks = List.of(() -> 1, () -> 2, () -> 3);
+		List<Integer> results = executor.invokeAll(tasks).stream().map(this::get).toList();
+		assertThat(results).containsExactly(1, 2, 3);
+		assertThat(executor.invokeAny(tasks, 10, TimeUnit.SECONDS)).isIn(1, 2, 3);
+		assertThat(this.pool.stats().completed()).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void viewForAWrongTaskTypeFailsWhereItIsMade() {
+		assertThatExceptionOfType(UnknownTaskTypeException.class).isThrownBy(() -> this.pool.executor("report"))
+			.withMessage("Pool 'io' accepts only tasks of type 'io' and refused a task of type 'report'");
+		assertThatExceptionOfType(UnknownTaskTypeException.class).isThrownBy(() -> this.pool.executor(null));
+	}
+
+	@Test
+	void shutdownOfTheViewDoesNotStopThePool() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		Future<?> running = executor.submit(this::block);
+		executor.shutdown();
+		assertThat(executor.isShutdown()).isTrue();
+		assertThat(executor.isTerminated()).isFalse();
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> executor.submit(() -> 1))
+			.withMessageContaining("has been shut down (the pool itself keeps running)");
+		assertThat(this.pool.isRunning()).isTrue();
+		assertThat(this.pool.submit("io", () -> "still serving").get(10, TimeUnit.SECONDS)).isEqualTo("still serving");
+		this.release.countDown();
+		assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(running).isDone();
+	}
+
+	@Test
+	void shutdownNowCancelsOnlyTheViewsOwnTasks() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		Future<?> othersRunning = this.pool.submit("io", this::block);
+		Future<?> ownRunning = executor.submit(() -> {
+			try {
+				Thread.sleep(10_000);
+			}
+			catch (InterruptedException ex) {
+				// cancelled by shutdownNow
+			}
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.stats().busyWorkers() == 2);
+		Future<Integer> ownQueued = executor.submit(() -> 1);
+		List<Runnable> neverStarted = executor.shutdownNow();
+		assertThat(neverStarted).containsExactly((Runnable) ownQueued);
+		assertThat(ownQueued).isCancelled();
+		assertThat(ownRunning).isCancelled();
+		assertThat(othersRunning).isNotDone();
+		assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.pool.isRunning()).isTrue();
+	}
+
+	@Test
+	void executeReportsATaskFailureToTheUncaughtExceptionHandler() {
+		AtomicReference<Throwable> reported = new AtomicReference<>();
+		ThreadPoolManager handled = ThreadPoolManager.builder("handled").build();
+		handled.start();
+		try {
+			ExecutorService executor = handled.executor(null);
+			executor.execute(() -> {
+				Thread.currentThread().setUncaughtExceptionHandler((thread, ex) -> reported.set(ex));
+				throw new IllegalStateException("lost without a handler");
+			});
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reported.get())
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessage("lost without a handler"));
+		}
+		finally {
+			handled.close();
+		}
+	}
+
+	@Test
+	void viewOfAStoppedPoolIsShutDownAndTerminated() {
+		ExecutorService executor = this.pool.executor("io");
+		this.pool.close();
+		assertThat(executor.isShutdown()).isTrue();
+		assertThat(executor.isTerminated()).isTrue();
+	}
+
+	private void block() {
+		try {
+			this.release.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private <T> T get(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
