@@ -1,0 +1,68 @@
+package io.github.pools.sample;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.pools.PoolManager;
+import io.github.pools.UnknownTaskTypeException;
+import io.github.pools.thread.ThreadPoolManager;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Endpoints that use the two injected pools.
+ */
+@RestController
+class GreetingController {
+
+	private final ThreadPoolManager requests;
+
+	private final PoolManager io;
+
+	GreetingController(@Qualifier("requests") ThreadPoolManager requests, @Qualifier("io") PoolManager io) {
+		this.requests = requests;
+		this.io = io;
+	}
+
+	/**
+	 * Greets on a thread of the {@code requests} pool.
+	 */
+	@GetMapping("/hello")
+	CompletableFuture<Map<String, String>> hello(@RequestParam(defaultValue = "world") String name) {
+		return this.requests.submit("request",
+				() -> Map.of("greeting", "Hello, " + name + "!", "thread", Thread.currentThread().getName()));
+	}
+
+	/**
+	 * Tries to run a task of the given type in the {@code requests} pool: anything but
+	 * {@code request} is refused.
+	 */
+	@GetMapping("/requests/submit")
+	CompletableFuture<Map<String, String>> submit(@RequestParam String type) {
+		return this.requests.submit(type, () -> Map.of("accepted", type));
+	}
+
+	/**
+	 * Simulates slow I/O on the {@code io} pool.
+	 */
+	@GetMapping("/io")
+	CompletableFuture<Map<String, Object>> slowIo(@RequestParam(defaultValue = "100") long millis) {
+		return ((ThreadPoolManager) this.io).submit("io", () -> {
+			Thread.sleep(millis);
+			return Map.of("slept", millis, "thread", Thread.currentThread().getName());
+		});
+	}
+
+	@ExceptionHandler(UnknownTaskTypeException.class)
+	ResponseEntity<Map<String, String>> refused(UnknownTaskTypeException ex) {
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(Map.of("error", "task type refused", "message", ex.getMessage()));
+	}
+
+}
