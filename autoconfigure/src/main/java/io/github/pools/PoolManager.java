@@ -143,6 +143,15 @@ public interface PoolManager extends AutoCloseable {
 	void close();
 
 	/**
+	 * Start idle workers ahead of demand (asyncpal's {@code spawn_workers}); pass
+	 * {@link Integer#MAX_VALUE} to start as many as the pool keeps when idle
+	 * ({@code spawn_max_workers}).
+	 * @param count how many workers to start at most
+	 * @return how many workers were started
+	 */
+	int prestart(int count);
+
+	/**
 	 * Return a snapshot of the pool's sizes and counters.
 	 * @return the statistics
 	 */

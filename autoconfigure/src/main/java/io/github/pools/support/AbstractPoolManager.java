@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -174,6 +176,35 @@ public abstract class AbstractPoolManager implements PoolManager {
 		Map<RejectionReason, Long> counts = new EnumMap<>(RejectionReason.class);
 		this.rejections.forEach((reason, adder) -> counts.put(reason, adder.sum()));
 		return counts;
+	}
+
+	/**
+	 * Wait for a task and return its result, rethrowing the task's own exception
+	 * (asyncpal's {@code run}, multiprocessing's {@code apply}). If the waiting thread is
+	 * interrupted, the task is cancelled with {@code cancel(true)}.
+	 * @param <T> the result type
+	 * @param future the task's future
+	 * @return the task's result
+	 * @throws Exception the task's exception, or {@link InterruptedException}
+	 */
+	protected static <T> T awaitResult(CompletableFuture<T> future) throws Exception {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof Exception exception) {
+				throw exception;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	// ---- life cycle

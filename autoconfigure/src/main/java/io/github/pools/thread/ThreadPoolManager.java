@@ -3,6 +3,7 @@ package io.github.pools.thread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
+import io.github.pools.BatchOptions;
 import io.github.pools.BrokenPoolException;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PendingTask;
@@ -21,6 +25,8 @@ import io.github.pools.RejectionReason;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskTimer;
 import io.github.pools.support.AbstractPoolManager;
+import io.github.pools.support.Batches;
+import io.github.pools.support.ChunkPipeline;
 import io.github.pools.support.SettingRules;
 import org.jspecify.annotations.Nullable;
 
@@ -183,12 +189,133 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		return new TaskTypeExecutorService(this, taskType);
 	}
 
+	// ---- batch calls: the seeds' apply, map, imap, imap_unordered and starmap
+
+	/**
+	 * Submit a task and wait for it, returning its result or rethrowing its own exception
+	 * (multiprocessing's {@code apply}, asyncpal's {@code run}). If the waiting thread is
+	 * interrupted, the task is cancelled and interrupted.
+	 * @param <T> the result type
+	 * @param taskType the task's type, or {@code null} for an untyped task
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception the task's exception, {@link InterruptedException}, or a refusal
+	 */
+	public <T> T run(@Nullable String taskType, Callable<T> task) throws Exception {
+		return awaitResult(submit(taskType, task));
+	}
+
+	/**
+	 * Apply a function to every item in the pool and return the results in input order
+	 * (multiprocessing's {@code map}). Items go out one per task, a buffer's worth ahead;
+	 * see {@link #map(String, Function, Iterable, BatchOptions)}.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function
+	 * @param items the items
+	 * @return the results, in input order
+	 * @throws RuntimeException the exception of the first failed item, in input order
+	 */
+	public <T, R> List<R> map(@Nullable String taskType, Function<? super T, ? extends R> function,
+			Iterable<? extends T> items) {
+		return map(taskType, function, items, BatchOptions.defaults());
+	}
+
+	/**
+	 * Apply a function to every item in the pool and return the results in input order
+	 * (multiprocessing's {@code map} with a {@code chunksize}). Items are sent in chunks,
+	 * at most a buffer's worth ahead; the first failed item (in input order) cancels the
+	 * chunks not yet started and its exception is thrown.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function
+	 * @param items the items
+	 * @param options chunk size, buffer size and timeout
+	 * @return the results, in input order
+	 * @throws RuntimeException the exception of the first failed item; or
+	 * {@link io.github.pools.BatchTimeoutException}; or a refusal at the first submit
+	 */
+	public <T, R> List<R> map(@Nullable String taskType, Function<? super T, ? extends R> function,
+			Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, true).toList();
+	}
+
+	/**
+	 * Apply a function to every item lazily and stream the results in input order
+	 * (multiprocessing's {@code imap}). Items are pulled and submitted only a buffer's
+	 * worth ahead of the consumer, so the input may be endless. A failed item throws when
+	 * it is consumed; later items can still be consumed. Closing the stream cancels the
+	 * chunks not yet started: use try-with-resources when you may stop early.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function
+	 * @param items the items
+	 * @param options chunk size, buffer size and timeout
+	 * @return a lazy, ordered stream of results
+	 */
+	public <T, R> Stream<R> mapLazily(@Nullable String taskType, Function<? super T, ? extends R> function,
+			Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, true).stream();
+	}
+
+	/**
+	 * Apply a function to every item lazily and stream the results as they complete
+	 * (multiprocessing's {@code imap_unordered}); within a chunk, results keep their
+	 * order. Otherwise as {@link #mapLazily(String, Function, Iterable, BatchOptions)}.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function
+	 * @param items the items
+	 * @param options chunk size, buffer size and timeout
+	 * @return a lazy stream of results in completion order
+	 */
+	public <T, R> Stream<R> mapAsCompleted(@Nullable String taskType, Function<? super T, ? extends R> function,
+			Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, false).stream();
+	}
+
+	/**
+	 * Apply a two-argument function to every pair and return the results in input order
+	 * (multiprocessing's {@code starmap}). For more arguments, map over a record.
+	 * @param <A> the first argument type
+	 * @param <B> the second argument type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function
+	 * @param pairs the argument pairs, for example {@code Map.entry(a, b)}
+	 * @param options chunk size, buffer size and timeout
+	 * @return the results, in input order
+	 */
+	public <A, B, R> List<R> starmap(@Nullable String taskType, BiFunction<? super A, ? super B, ? extends R> function,
+			Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, BatchOptions options) {
+		Function<Map.Entry<? extends A, ? extends B>, R> spread = (pair) -> function.apply(pair.getKey(),
+				pair.getValue());
+		return map(taskType, spread, pairs, options);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, Function<?, ?> function, Iterable<?> items,
+			BatchOptions options, boolean ordered) {
+		Objects.requireNonNull(function, "function must not be null");
+		Objects.requireNonNull(items, "items must not be null");
+		checkAccepting(taskType);
+		Function<Object, Object> each = (Function<Object, Object>) function;
+		return ChunkPipeline.start(name(), items, options, 2 * this.executor.getMaximumPoolSize(), ordered,
+				(chunk) -> submit(taskType, () -> Batches.apply(each, chunk, false)));
+	}
+
 	/**
 	 * Start idle threads ahead of demand, up to the core size (asyncpal's
-	 * {@code spawn_workers}).
+	 * {@code spawn_workers}; {@code prestart(Integer.MAX_VALUE)} is its
+	 * {@code spawn_max_workers}).
 	 * @param count how many threads to start at most
 	 * @return how many threads were started
 	 */
+	@Override
 	public int prestart(int count) {
 		int started = 0;
 		while (started < count && this.executor.prestartCoreThread()) {
