@@ -113,7 +113,7 @@ public class ThreadPoolProperties {
 	private final PoolShutdownProperties shutdown = new PoolShutdownProperties();
 
 	/**
-	 * The pool's meters.
+	 * Meters of the pool.
 	 */
 	@NestedConfigurationProperty
 	private final PoolMetricsProperties metrics = new PoolMetricsProperties();
