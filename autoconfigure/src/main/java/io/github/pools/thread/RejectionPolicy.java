@@ -45,7 +45,7 @@ public enum RejectionPolicy {
 		@Override
 		void rejected(TaskFuture<?> task, ThreadPoolManager pool, ThreadPoolExecutor executor) {
 			pool.countSaturated();
-			task.cancel(false);
+			task.discard();
 		}
 	},
 
@@ -60,11 +60,11 @@ public enum RejectionPolicy {
 			pool.countSaturated();
 			Runnable oldest = executor.getQueue().poll();
 			if (oldest == null) {
-				task.cancel(false);
+				task.discard();
 				return;
 			}
 			if (oldest instanceof TaskFuture<?> future) {
-				future.cancel(false);
+				future.discard();
 			}
 			executor.execute(task);
 		}

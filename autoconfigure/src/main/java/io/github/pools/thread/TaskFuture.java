@@ -146,6 +146,16 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		return cancelled;
 	}
 
+	/**
+	 * Cancel a task that is known not to be in the queue (discarded by a rejection
+	 * policy, or already drained), skipping the queue scan of {@link #cancel(boolean)}:
+	 * during a rejection storm that scan would hold the queue's locks once per task.
+	 * @return {@code true} if this call cancelled the task
+	 */
+	boolean discard() {
+		return super.cancel(false);
+	}
+
 	PendingTask toPendingTask() {
 		return new PendingTask(this.taskType, this.submitted, this);
 	}

@@ -118,7 +118,7 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 		for (CompletableFuture<?> future : this.inFlight) {
 			TaskFuture<?> task = (TaskFuture<?>) future;
 			if (this.pool.removeQueued(task)) {
-				task.cancel(false);
+				task.discard();
 				neverStarted.add(task);
 			}
 			else {

@@ -372,7 +372,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		List<PendingTask> pending = new ArrayList<>(drained.size());
 		for (Runnable runnable : drained) {
 			TaskFuture<?> task = (TaskFuture<?>) runnable;
-			task.cancel(false);
+			task.discard();
 			pending.add(task.toPendingTask());
 		}
 		return pending;
