@@ -5,6 +5,7 @@
 
   var REFRESH_MS = 1000;
   var HISTORY_MS = 3 * 60 * 1000;
+  var MIN_SPAN_MS = 60 * 1000;
   var COLORS = { busy: '#2f6fdf', queued: '#c77700', rate: '#1f8a4c' };
 
   var poolsSection = document.getElementById('pools');
@@ -132,10 +133,13 @@
 
     var peak = samples.reduce(function (max, sample) { return Math.max(max, sample[key]); }, 0);
     var top = niceCeiling(Math.max(peak, floorMax));
-    var pad = { left: 4, right: 4, top: 14, bottom: 4 };
+    // The time axis grows with the history, from one minute up to HISTORY_MS, then scrolls.
+    var first = samples.length ? samples[0].t : now;
+    var span = Math.min(HISTORY_MS, Math.max(MIN_SPAN_MS, now - first));
+    var pad = { left: 4, right: 4, top: 14, bottom: 12 };
     var plotWidth = width - pad.left - pad.right;
     var plotHeight = height - pad.top - pad.bottom;
-    function x(t) { return pad.left + plotWidth * (1 - (now - t) / HISTORY_MS); }
+    function x(t) { return pad.left + plotWidth * (1 - (now - t) / span); }
     function y(v) { return pad.top + plotHeight * (1 - v / top); }
 
     context.strokeStyle = '#e3e6eb';
@@ -154,6 +158,9 @@
     var current = samples.length ? samples[samples.length - 1][key] : 0;
     var label = 'now ' + (Math.round(current * 10) / 10);
     context.fillText(label, width - pad.right - context.measureText(label).width - 2, 1);
+    context.textBaseline = 'bottom';
+    context.fillText('\u2212' + Math.round(span / 1000) + ' s', pad.left + 2, height);
+    context.fillText('now', width - pad.right - context.measureText('now').width - 2, height);
 
     if (samples.length < 2) {
       return;
