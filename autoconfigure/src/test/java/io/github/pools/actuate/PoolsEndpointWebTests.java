@@ -122,6 +122,20 @@ class PoolsEndpointWebTests {
 		}
 	}
 
+	@Test
+	void withoutPoolsTheEndpointListsNoneAndHealthIsUp() throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplication(NoPoolsApplication.class).run(
+				"--server.port=0", "--spring.main.banner-mode=off",
+				"--management.endpoints.web.exposure.include=pools,health")) {
+			HttpResponse<String> pools = get(context, "/actuator/pools");
+			assertThat(pools.statusCode()).isEqualTo(200);
+			JSONAssert.assertEquals("{\"pools\": []}", pools.body(), JSONCompareMode.STRICT);
+			HttpResponse<String> health = get(context, "/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+		}
+	}
+
 	private ConfigurableApplicationContext run(String... extraArgs) {
 		String[] args = new String[ARGS.length + extraArgs.length];
 		System.arraycopy(ARGS, 0, args, 0, ARGS.length);
@@ -145,6 +159,12 @@ class PoolsEndpointWebTests {
 	private static URI uri(ConfigurableApplicationContext context, String path) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return URI.create("http://localhost:" + port + path);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class NoPoolsApplication {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
