@@ -1,5 +1,6 @@
 package io.github.pools.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +26,128 @@ public class PoolsProperties {
 	 */
 	private final Map<String, ThreadPoolProperties> thread = new LinkedHashMap<>();
 
+	/**
+	 * Operation of the pools at runtime: the Actuator endpoint and application events.
+	 */
+	private final Management management = new Management();
+
 	public Map<String, ThreadPoolProperties> getThread() {
 		return this.thread;
+	}
+
+	public Management getManagement() {
+		return this.management;
+	}
+
+	/**
+	 * Operation of the pools at runtime, configured under {@code pools.management}.
+	 */
+	public static class Management {
+
+		/**
+		 * Whether the pools endpoint offers a write operation that changes a pool's core
+		 * and maximum size while it runs. The queue capacity is never changeable: a
+		 * bounded queue cannot shrink below the tasks it holds.
+		 */
+		private boolean resizeEnabled;
+
+		/**
+		 * Application events about saturation, rejection bursts, worker crash loops and
+		 * resizes.
+		 */
+		private final Events events = new Events();
+
+		public boolean isResizeEnabled() {
+			return this.resizeEnabled;
+		}
+
+		public void setResizeEnabled(boolean resizeEnabled) {
+			this.resizeEnabled = resizeEnabled;
+		}
+
+		public Events getEvents() {
+			return this.events;
+		}
+
+	}
+
+	/**
+	 * Application events about the pools, configured under
+	 * {@code pools.management.events}. Each kind of event is published at most once per
+	 * window for each pool, so a storm produces one event, not one per task.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether saturation, rejection bursts, worker crash loops and resizes of pools are
+		 * published as application events.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Shortest time between two saturation or rejection-burst events of one pool, and
+		 * the period over which rejections are counted for a burst.
+		 */
+		private Duration window = Duration.ofSeconds(10);
+
+		/**
+		 * Number of tasks refused within the window, for any reason, that makes a
+		 * rejection burst.
+		 */
+		private int rejectionBurstThreshold = 100;
+
+		/**
+		 * Number of worker JVMs of one process pool that crash within the crash-loop
+		 * window that makes a crash loop.
+		 */
+		private int crashLoopThreshold = 3;
+
+		/**
+		 * Period over which worker crashes are counted for a crash loop, and shortest time
+		 * between two crash-loop events of one pool.
+		 */
+		private Duration crashLoopWindow = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getRejectionBurstThreshold() {
+			return this.rejectionBurstThreshold;
+		}
+
+		public void setRejectionBurstThreshold(int rejectionBurstThreshold) {
+			this.rejectionBurstThreshold = rejectionBurstThreshold;
+		}
+
+		public int getCrashLoopThreshold() {
+			return this.crashLoopThreshold;
+		}
+
+		public void setCrashLoopThreshold(int crashLoopThreshold) {
+			this.crashLoopThreshold = crashLoopThreshold;
+		}
+
+		public Duration getCrashLoopWindow() {
+			return this.crashLoopWindow;
+		}
+
+		public void setCrashLoopWindow(Duration crashLoopWindow) {
+			this.crashLoopWindow = crashLoopWindow;
+		}
+
 	}
 
 }

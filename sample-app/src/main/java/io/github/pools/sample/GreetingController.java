@@ -4,19 +4,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.pools.PoolManager;
-import io.github.pools.UnknownTaskTypeException;
 import io.github.pools.thread.ThreadPoolManager;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Endpoints that use the two injected pools.
+ * Endpoints that use the two injected pools. A refused task is answered by
+ * {@link PoolErrorHandler}.
  */
 @RestController
 class GreetingController {
@@ -41,7 +38,7 @@ class GreetingController {
 
 	/**
 	 * Tries to run a task of the given type in the {@code requests} pool: anything but
-	 * {@code request} is refused.
+	 * {@code request} is refused with 422.
 	 */
 	@GetMapping("/requests/submit")
 	CompletableFuture<Map<String, String>> submit(@RequestParam String type) {
@@ -57,12 +54,6 @@ class GreetingController {
 			Thread.sleep(millis);
 			return Map.of("slept", millis, "thread", Thread.currentThread().getName());
 		});
-	}
-
-	@ExceptionHandler(UnknownTaskTypeException.class)
-	ResponseEntity<Map<String, String>> refused(UnknownTaskTypeException ex) {
-		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-			.body(Map.of("error", "task type refused", "message", ex.getMessage()));
 	}
 
 }
