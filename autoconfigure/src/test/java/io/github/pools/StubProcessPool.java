@@ -115,6 +115,11 @@ public class StubProcessPool implements PoolManager {
 	}
 
 	@Override
+	public int prestart(int count) {
+		return 0;
+	}
+
+	@Override
 	public void resize(int coreSize, int maxSize) {
 		throw new UnsupportedOperationException("stub");
 	}
