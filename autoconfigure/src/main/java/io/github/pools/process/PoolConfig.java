@@ -30,11 +30,4 @@ record PoolConfig(String name, int queueCapacity, @Nullable Duration taskTimeout
 		ObjectCodec codec, byte @Nullable [] initializer, byte @Nullable [] finalizer, WorkerCommand command,
 		Map<String, String> environment) {
 
-	/**
-	 * Variables removed from a worker's inherited environment: the JVM would apply the
-	 * application's flags from them, for example a debugger port that two JVMs cannot
-	 * share.
-	 */
-	static final String[] STRIPPED_VARIABLES = { "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS" };
-
 }

@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -43,6 +44,13 @@ final class WorkerCommand {
 	/** Flags that keep the JVM's own output off standard output, which carries the channel. */
 	static final List<String> CHANNEL_FLAGS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
 			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError");
+
+	/**
+	 * Variables removed from a worker's inherited environment: the JVM would apply the
+	 * application's flags from them, for example a debugger port that two JVMs cannot
+	 * share.
+	 */
+	static final List<String> STRIPPED_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
 	/** Class paths longer than this go into an argument file. */
 	static final int ARGFILE_THRESHOLD = 30 * 1024;
@@ -203,6 +211,17 @@ final class WorkerCommand {
 	static String argfileContent(String classPath) {
 		String escaped = classPath.replace("\\", "\\\\").replace("\"", "\\\"");
 		return "-cp\n\"" + escaped + "\"\n";
+	}
+
+	/**
+	 * Turn the application's environment into a worker's: remove the variables that
+	 * carry JVM flags, then add the pool's own variables, which may set them again.
+	 * @param environment the inherited environment, changed in place
+	 * @param added the pool's {@code environment}
+	 */
+	static void prepareEnvironment(Map<String, String> environment, Map<String, String> added) {
+		STRIPPED_VARIABLES.forEach(environment::remove);
+		environment.putAll(added);
 	}
 
 	/**

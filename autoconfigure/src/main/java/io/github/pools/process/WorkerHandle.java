@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -139,11 +138,7 @@ final class WorkerHandle {
 		Process process;
 		try {
 			ProcessBuilder builder = new ProcessBuilder(this.config.command().command(this.config.name(), this.id));
-			Map<String, String> environment = builder.environment();
-			for (String variable : PoolConfig.STRIPPED_VARIABLES) {
-				environment.remove(variable);
-			}
-			environment.putAll(this.config.environment());
+			WorkerCommand.prepareEnvironment(builder.environment(), this.config.environment());
 			process = builder.start();
 		}
 		catch (IOException | UncheckedIOException | SecurityException ex) {
@@ -170,29 +165,29 @@ final class WorkerHandle {
 				return null;
 			}
 			if (frame == null) {
-				problem = "exited before it was ready";
+				problem = "it exited before it was ready";
 			}
 			else if (frame.type() == FrameType.ERROR) {
 				FailureReport report = FailureReport.decode(frame);
-				problem = (report.message() != null) ? report.message() : "failed to initialize";
+				problem = (report.message() != null) ? report.message() : "it failed to initialize";
 				cause = report.error();
 			}
 			else {
-				problem = "broke the channel protocol: it sent " + frame.type() + " before it was ready";
+				problem = "it broke the channel protocol: it sent " + frame.type() + " before it was ready";
 			}
 		}
 		catch (ProtocolException ex) {
-			problem = "broke the channel protocol before it was ready: " + ex.getMessage();
+			problem = "it broke the channel protocol before it was ready: " + ex.getMessage();
 		}
 		catch (IOException ex) {
-			problem = "exited before it was ready";
+			problem = "it exited before it was ready";
 		}
 		Integer exitCode = awaitExit(process);
 		if (this.startTimedOut) {
-			problem = "was not ready within start-timeout (" + this.config.startTimeout() + ")";
+			problem = "it was not ready within start-timeout (" + this.config.startTimeout() + ")";
 			exitCode = null;
 		}
-		return new WorkerStartException("Worker " + this.workerName + " (pid " + this.pid + ") could not start: it "
+		return new WorkerStartException("Worker " + this.workerName + " (pid " + this.pid + ") could not start: "
 				+ problem, exitCode, stderr.awaitTail(STDERR_DRAIN), cause);
 	}
 

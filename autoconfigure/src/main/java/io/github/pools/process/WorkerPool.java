@@ -462,7 +462,7 @@ final class WorkerPool {
 		if (breaks) {
 			breakPool(new WorkerStartException("Pool '" + name() + "' failed to start a worker "
 					+ MAX_CONSECUTIVE_START_FAILURES + " times in a row; the last attempt: " + failure.getMessage(),
-					failure.getExitCode(), List.of(), failure));
+					null, List.of(), failure));
 		}
 		if (!retry) {
 			if (terminate) {

@@ -105,13 +105,13 @@ final class Worker {
 			config = WorkerConfig.decode(frame);
 		}
 		catch (IOException ex) {
-			failInit("could not read its configuration", ex);
+			failInit("it could not read its configuration", ex);
 			throw new AssertionError(ex);
 		}
 		this.name = new StringBuilder(config.poolName()).append('#').append(config.workerId()).toString();
 		this.maxMessageSize = config.maxMessageSize();
 		if (config.protocolVersion() != WorkerConfig.PROTOCOL_VERSION) {
-			failInit("speaks protocol version " + WorkerConfig.PROTOCOL_VERSION + " but the pool speaks "
+			failInit("it speaks protocol version " + WorkerConfig.PROTOCOL_VERSION + " but the pool speaks "
 					+ config.protocolVersion() + "; the pool and the worker class path hold different Pools versions",
 					null);
 		}
@@ -124,7 +124,7 @@ final class Worker {
 				initializer.run();
 			}
 			catch (Throwable ex) {
-				failInit("initializer failed", ex);
+				failInit("its initializer failed", ex);
 			}
 		}
 		return codec;
@@ -166,13 +166,22 @@ final class Worker {
 			return (Runnable) codec.read(bytes, 0, bytes.length, this.loader);
 		}
 		catch (Throwable ex) {
-			failInit("could not read its " + what + ": " + ex.getMessage(), ex);
+			failInit("it could not read its " + what, ex);
 			throw new AssertionError(ex);
 		}
 	}
 
+	/**
+	 * Report that the worker cannot start, and exit.
+	 * @param problem completes "Worker render#2 (pid 123) could not start: ...", for
+	 * example {@code "its initializer failed"}
+	 */
 	private void failInit(String problem, @Nullable Throwable cause) {
-		String message = "Worker " + this.name + " " + problem;
+		String message = (cause != null) ? problem + ": " + cause : problem;
+		if (cause != null) {
+			System.err.println("Pools worker " + this.name + ": " + problem);
+			cause.printStackTrace();
+		}
 		Throwable error = (cause != null) ? cause : new IllegalStateException(message);
 		send(FailureReport.encode(FailureKind.INIT_FAILED, message, error, this.maxMessageSize));
 		System.err.flush();
