@@ -126,6 +126,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProcessPoolManager extends AbstractPoolManager {
 
+	/** How long {@link #close()} waits for killed workers to be gone. */
+	private static final Duration KILLED_WORKERS_WAIT = Duration.ofSeconds(10);
+
 	private final PoolConfig config;
 
 	private final WorkerPool workers;
@@ -258,14 +261,21 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * If workers are still alive after that (a broken pool whose workers did not finish
-	 * in time), they are killed.
+	 * Workers still alive after that (killed ones that have not yet exited, or those of
+	 * a broken pool that did not finish in time) are killed, and {@code close} waits a
+	 * few seconds more for them to be gone.
 	 */
 	@Override
 	public void close() {
 		super.close();
 		if (!isTerminated()) {
 			this.workers.killAll();
+			try {
+				awaitTermination(KILLED_WORKERS_WAIT);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -633,8 +643,10 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		/**
 		 * Set code that runs in every worker JVM once, before it reports ready
-		 * ({@code initializer}): warm caches, open connections. If it throws, the worker
-		 * counts as a start failure.
+		 * ({@code initializer}): warm caches, open connections. It runs once per JVM, not
+		 * per thread: a worker runs its tasks one at a time, but not always on the same
+		 * thread, so keep what it prepares in static fields rather than thread-locals. If
+		 * it throws, the worker counts as a start failure.
 		 * @param initializer the initializer, or {@code null} for none
 		 * @return this builder
 		 */

@@ -174,10 +174,12 @@ final class WorkerHandle {
 			}
 			else {
 				problem = "it broke the channel protocol: it sent " + frame.type() + " before it was ready";
+				process.destroyForcibly();
 			}
 		}
 		catch (ProtocolException ex) {
 			problem = "it broke the channel protocol before it was ready: " + ex.getMessage();
+			process.destroyForcibly();
 		}
 		catch (IOException ex) {
 			problem = "it exited before it was ready";

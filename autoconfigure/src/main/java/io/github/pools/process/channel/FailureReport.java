@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record FailureReport(FailureKind kind, @Nullable String message, RemoteTaskException error) {
 
 	/**
-	 * Build an error frame, made compact if the full report would exceed the limit.
+	 * Build an error frame, with less detail if the full report would exceed the limit.
 	 * @param kind what failed
 	 * @param message an explanation, or {@code null}
 	 * @param error the exception
@@ -25,19 +25,23 @@ public record FailureReport(FailureKind kind, @Nullable String message, RemoteTa
 	 * @return the finished frame
 	 */
 	public static FrameBuffer encode(FailureKind kind, @Nullable String message, Throwable error, long maxPayload) {
-		FrameBuffer frame = encode(kind, message, error, false);
-		if (frame.payloadSize() > maxPayload) {
-			frame = encode(kind, message, error, true);
+		RemoteError.Detail[] details = RemoteError.Detail.values();
+		FrameBuffer frame = encode(kind, message, error, details[0]);
+		for (int i = 1; i < details.length && frame.payloadSize() > maxPayload; i++) {
+			frame = encode(kind, message, error, details[i]);
 		}
 		return frame.finish(FrameType.ERROR);
 	}
 
-	private static FrameBuffer encode(FailureKind kind, @Nullable String message, Throwable error, boolean compact) {
+	private static FrameBuffer encode(FailureKind kind, @Nullable String message, Throwable error,
+			RemoteError.Detail detail) {
 		FrameBuffer frame = new FrameBuffer(1024);
 		WireOutput out = new WireOutput(frame);
 		out.writeByte(kind.code());
-		out.writeString(message);
-		RemoteError.write(out, error, compact);
+		// the pool's explanations are short, but one can quote a long exception message
+		out.writeString((message != null && detail != RemoteError.Detail.FULL && message.length() > 1000)
+				? message.substring(0, 1000) + "... (truncated)" : message);
+		RemoteError.write(out, error, detail);
 		return frame;
 	}
 

@@ -25,32 +25,57 @@ public final class RemoteError {
 	/** Deepest nesting of causes and suppressed exceptions that is carried. */
 	static final int MAX_NESTING = 32;
 
-	private static final int MAX_FRAMES = 1024;
-
-	private static final int COMPACT_FRAMES = 32;
-
-	private static final int COMPACT_MESSAGE_CHARS = 2000;
-
 	private RemoteError() {
+	}
+
+	/**
+	 * How much of an exception to carry: everything, or less when the report must fit
+	 * a small {@code max-message-size}.
+	 */
+	public enum Detail {
+
+		/** Up to 1024 frames per exception, whole messages, suppressed exceptions, deep causes. */
+		FULL(1024, Integer.MAX_VALUE, MAX_NESTING, true),
+
+		/** 32 frames, messages cut at 2000 characters, no suppressed exceptions, 4 causes. */
+		COMPACT(32, 2000, 4, false),
+
+		/** No frames, the message cut at 200 characters, no cause. */
+		MINIMAL(0, 200, 1, false);
+
+		private final int frames;
+
+		private final int messageChars;
+
+		private final int nesting;
+
+		private final boolean suppressed;
+
+		Detail(int frames, int messageChars, int nesting, boolean suppressed) {
+			this.frames = frames;
+			this.messageChars = messageChars;
+			this.nesting = nesting;
+			this.suppressed = suppressed;
+		}
+
 	}
 
 	/**
 	 * Write an exception.
 	 * @param out the payload being built
 	 * @param error the exception
-	 * @param compact whether to keep it small: fewer frames, shorter messages, no
-	 * suppressed exceptions, causes only a few levels deep
+	 * @param detail how much of it to write
 	 */
-	public static void write(WireOutput out, Throwable error, boolean compact) {
-		write(out, error, compact, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+	public static void write(WireOutput out, Throwable error, Detail detail) {
+		write(out, error, detail, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
 	}
 
-	private static void write(WireOutput out, Throwable error, boolean compact, Set<Throwable> seen, int nesting) {
+	private static void write(WireOutput out, Throwable error, Detail detail, Set<Throwable> seen, int nesting) {
 		seen.add(error);
 		out.writeString(error.getClass().getName());
-		out.writeString(limit(message(error), compact));
+		out.writeString(limit(message(error), detail.messageChars));
 		StackTraceElement[] frames = error.getStackTrace();
-		int frameCount = Math.min(frames.length, compact ? COMPACT_FRAMES : MAX_FRAMES);
+		int frameCount = Math.min(frames.length, detail.frames);
 		out.writeInt(frameCount);
 		for (int i = 0; i < frameCount; i++) {
 			StackTraceElement frame = frames[i];
@@ -62,9 +87,8 @@ public final class RemoteError {
 			out.writeString(frame.getModuleName());
 			out.writeString(frame.getModuleVersion());
 		}
-		int maxNesting = compact ? 4 : MAX_NESTING;
 		List<Throwable> suppressed = new ArrayList<>();
-		if (!compact && nesting + 1 < maxNesting) {
+		if (detail.suppressed && nesting + 1 < detail.nesting) {
 			for (Throwable each : error.getSuppressed()) {
 				if (!seen.contains(each)) {
 					suppressed.add(each);
@@ -73,12 +97,12 @@ public final class RemoteError {
 		}
 		out.writeInt(suppressed.size());
 		for (Throwable each : suppressed) {
-			write(out, each, compact, seen, nesting + 1);
+			write(out, each, detail, seen, nesting + 1);
 		}
 		Throwable cause = error.getCause();
-		if (cause != null && !seen.contains(cause) && nesting + 1 < maxNesting) {
+		if (cause != null && !seen.contains(cause) && nesting + 1 < detail.nesting) {
 			out.writeByte(1);
-			write(out, cause, compact, seen, nesting + 1);
+			write(out, cause, detail, seen, nesting + 1);
 		}
 		else {
 			out.writeByte(0);
@@ -95,15 +119,15 @@ public final class RemoteError {
 		}
 	}
 
-	private static @Nullable String limit(@Nullable String message, boolean compact) {
-		if (message == null || !compact || message.length() <= COMPACT_MESSAGE_CHARS) {
+	private static @Nullable String limit(@Nullable String message, int chars) {
+		if (message == null || message.length() <= chars) {
 			return message;
 		}
-		return message.substring(0, COMPACT_MESSAGE_CHARS) + "... (truncated)";
+		return message.substring(0, chars) + "... (truncated)";
 	}
 
 	/**
-	 * Read an exception written by {@link #write(WireOutput, Throwable, boolean)}.
+	 * Read an exception written by {@link #write(WireOutput, Throwable, Detail)}.
 	 * @param in the payload
 	 * @return the exception, rebuilt with its cause chain
 	 * @throws IOException if the payload is malformed

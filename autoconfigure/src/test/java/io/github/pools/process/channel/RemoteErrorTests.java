@@ -47,6 +47,15 @@ class RemoteErrorTests {
 		assertThat(FailureReport.decode(read(frame)).error().getRemoteMessage()).endsWith("(truncated)");
 	}
 
+	@Test
+	void reportFitsTheSmallestLimit() throws IOException {
+		IllegalStateException error = new IllegalStateException("y".repeat(100_000), new IOException("z".repeat(5000)));
+		FrameBuffer frame = FailureReport.encode(FailureKind.TASK_UNREADABLE, "w".repeat(20_000), error, 4096);
+		assertThat(frame.payloadSize()).isLessThanOrEqualTo(4096);
+		assertThat(FailureReport.decode(read(frame)).error().getRemoteClassName())
+			.isEqualTo("java.lang.IllegalStateException");
+	}
+
 	private static Frame read(FrameBuffer frame) throws IOException {
 		return new FrameReader(new java.io.ByteArrayInputStream(frame.toByteArray()), 1 << 20, true).read();
 	}
