@@ -42,18 +42,21 @@ class ProcessPoolLifecycleTests {
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	@Test
-	void stopLetsQueuedTasksFinishThenEndsTheWorkers() throws InterruptedException {
+	void stopLetsQueuedTasksFinishThenEndsTheWorkers(@TempDir Path temp) throws InterruptedException {
+		Gate gate = Gate.in(temp);
 		try (ProcessPoolManager pool = ProcessPoolManager.builder("graceful").maxSize(1).build()) {
 			pool.start();
 			List<CompletableFuture<Integer>> futures = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
 				int n = i;
 				futures.add(pool.submit(null, () -> {
-					Thread.sleep(50);
+					gate.pass();
 					return n;
 				}));
 			}
 			pool.stop();
+			assertThat(pool.stats().queued()).isPositive();
+			gate.open();
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.submit(null, () -> 5))
 				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(RejectionReason.SHUTDOWN));
 			for (int i = 0; i < 5; i++) {

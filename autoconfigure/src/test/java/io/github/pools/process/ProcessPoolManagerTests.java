@@ -101,17 +101,22 @@ class ProcessPoolManagerTests {
 	}
 
 	@Test
-	void fullQueueRefusesTaskAsSaturated() {
+	void fullQueueRefusesTaskAsSaturated(@TempDir Path temp) {
+		Gate gate = Gate.in(temp);
 		try (ProcessPoolManager pool = pool("saturated").queueCapacity(1).build()) {
 			pool.start();
-			CompletableFuture<Object> running = pool.submit(null, ProcessPoolManagerTests::sleepLong);
+			CompletableFuture<String> running = pool.submit(null, () -> {
+				gate.pass();
+				return "running";
+			});
 			await().atMost(WAIT).until(() -> pool.stats().busyWorkers() == 1);
 			CompletableFuture<Integer> queued = pool.submit(null, () -> 2);
 			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.submit(null, () -> 3))
 				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(RejectionReason.SATURATED))
 				.withMessageContaining("saturated");
 			assertThat(pool.stats().rejected()).containsEntry(RejectionReason.SATURATED, 1L);
-			running.cancel(true);
+			gate.open();
+			assertThat(running).succeedsWithin(WAIT).isEqualTo("running");
 			assertThat(queued).succeedsWithin(WAIT).isEqualTo(2);
 		}
 	}

@@ -3,6 +3,7 @@ package io.github.pools.process;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import io.github.pools.WorkerCrashedException;
 import io.github.pools.WorkerExitReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.pools.process.ProcessPoolManagerTests.result;
 import static io.github.pools.process.ProcessPoolManagerTests.sleepLong;
@@ -122,26 +124,30 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
-	void cancelWithoutInterruptLetsTheWorkerFinishAndDropsTheResult() {
+	void cancelWithoutInterruptLetsTheWorkerFinishAndDropsTheResult(@TempDir Path temp) {
+		Gate gate = Gate.in(temp);
 		try (ProcessPoolManager pool = pool("cancel-gently").build()) {
 			pool.start();
 			CompletableFuture<Long> running = pool.submit(null, () -> {
-				Thread.sleep(300);
+				gate.pass();
 				return ProcessHandle.current().pid();
 			});
 			long pid = busyWorkerPid(pool);
 			assertThat(running.cancel(false)).isTrue();
+			gate.open();
 			assertThat(result(pool.submit(null, () -> ProcessHandle.current().pid()))).isEqualTo(pid);
 			assertThat(exits(pool, WorkerExitReason.CANCELLED)).isZero();
+			assertThat(running).isCancelled();
 		}
 	}
 
 	@Test
-	void cancelOfQueuedTaskRemovesItFromTheQueue() {
+	void cancelOfQueuedTaskRemovesItFromTheQueue(@TempDir Path temp) {
+		Gate gate = Gate.in(temp);
 		try (ProcessPoolManager pool = pool("cancel-queued").build()) {
 			pool.start();
 			CompletableFuture<String> first = pool.submit(null, () -> {
-				Thread.sleep(300);
+				gate.pass();
 				return "first";
 			});
 			busyWorkerPid(pool);
@@ -149,6 +155,7 @@ class ProcessPoolSupervisionTests {
 			assertThat(pool.stats().queued()).isOne();
 			assertThat(second.cancel(false)).isTrue();
 			assertThat(pool.stats().queued()).isZero();
+			gate.open();
 			assertThat(first).succeedsWithin(WAIT).isEqualTo("first");
 			assertThat(second).isCancelled();
 			await().atMost(WAIT).until(() -> pool.stats().busyWorkers() == 0);
