@@ -91,9 +91,9 @@ import org.jspecify.annotations.Nullable;
  * running: use {@code taskTimeout} or {@code cancel(true)} to stop it.</li>
  * <li>A worker that cannot start (bad {@code jvmArgs}, missing class, an initializer
  * that throws, not ready within {@code startTimeout}) is logged with its standard error
- * and counted. After {@value WorkerPool#MAX_CONSECUTIVE_START_FAILURES} failures in a
- * row the pool is {@linkplain io.github.pools.PoolState#BROKEN broken}: queued tasks
- * fail and later submits are refused with {@link BrokenPoolException}.</li>
+ * and counted. After three failures in a row the pool is
+ * {@linkplain io.github.pools.PoolState#BROKEN broken}: queued tasks fail and later
+ * submits are refused with {@link BrokenPoolException}.</li>
  * </ul>
  * A worker that was killed or broke the channel is never reused. Every future handed
  * out completes: with a result, an exception or a cancellation.

@@ -80,9 +80,8 @@ public final class ProcessPoolMeasurements {
 			Arrays.sort(nanos);
 			System.out.printf("round trip us: median %.1f p90 %.1f p99 %.1f%n", nanos[n / 2] / 1000.0,
 					nanos[n * 9 / 10] / 1000.0, nanos[n * 99 / 100] / 1000.0);
-			Thread.sleep(3000);
-			System.gc();
-			Thread.sleep(2000);
+			// longer than the native heap trim interval of the default jvm-args
+			Thread.sleep(7000);
 			for (long pid : pool.stats().processes().pids()) {
 				System.out.println("idle worker after use " + rss(pid));
 			}
@@ -128,12 +127,18 @@ public final class ProcessPoolMeasurements {
 	}
 
 	private static String rss(long pid) throws Exception {
+		StringBuilder text = new StringBuilder("pid " + pid);
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
 			if (line.startsWith("VmRSS")) {
-				return "pid " + pid + " " + line.replaceAll("\\s+", " ");
+				text.append(' ').append(line.replaceAll("\\s+", " "));
 			}
 		}
-		return "pid " + pid + " ?";
+		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+			if (line.startsWith("Pss:")) {
+				text.append(", ").append(line.replaceAll("\\s+", " "));
+			}
+		}
+		return text.toString();
 	}
 
 

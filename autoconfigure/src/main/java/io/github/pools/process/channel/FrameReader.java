@@ -56,6 +56,7 @@ public final class FrameReader {
 	 * {@link InputStream#available()} trades a little CPU for that latency when an
 	 * answer is expected soon.
 	 * @param spinNanos how long to spin at most
+	 * @throws IOException if the stream cannot say what is available
 	 */
 	public void spinUntilReadable(long spinNanos) throws IOException {
 		if (this.limit > this.position || spinNanos <= 0) {

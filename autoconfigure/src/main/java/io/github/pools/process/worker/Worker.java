@@ -37,9 +37,6 @@ final class Worker {
 
 	private final ClassLoader loader = Worker.class.getClassLoader();
 
-	/** Reused for every result; one thread at a time answers. */
-	private final FrameBuffer resultBuffer = new FrameBuffer(4096);
-
 	// Set by the configuration frame and read by both threads, so volatile: the frame
 	// that follows it may arrive on the other thread.
 
@@ -75,11 +72,13 @@ final class Worker {
 	}
 
 	private void serve() {
+		// Each thread reuses its own buffer for results.
+		FrameBuffer results = new FrameBuffer(4096);
 		while (true) {
 			Frame frame = this.input.next();
 			ObjectCodec codec = this.codec;
 			if (frame.type() == FrameType.TASK && codec != null) {
-				runTask(codec, frame);
+				runTask(codec, frame, results);
 			}
 			else if (frame.type() == FrameType.STOP && codec != null) {
 				stop();
@@ -188,7 +187,7 @@ final class Worker {
 		Runtime.getRuntime().halt(EXIT_INIT_FAILED);
 	}
 
-	private void runTask(ObjectCodec codec, Frame frame) {
+	private void runTask(ObjectCodec codec, Frame frame, FrameBuffer results) {
 		Callable<?> task;
 		try {
 			task = (Callable<?>) codec.read(frame, this.loader);
@@ -213,15 +212,14 @@ final class Worker {
 			// an interrupt meant for this task must not reach the next one
 			Thread.interrupted();
 		}
-		sendResult(codec, result);
+		sendResult(result, results);
 	}
 
 	private void taskUnreadable(String problem, Throwable ex) {
 		send(FailureReport.encode(FailureKind.TASK_UNREADABLE, "Task " + problem, ex, this.maxMessageSize));
 	}
 
-	private void sendResult(ObjectCodec codec, @Nullable Object result) {
-		FrameBuffer buffer = this.resultBuffer;
+	private void sendResult(@Nullable Object result, FrameBuffer buffer) {
 		buffer.reset();
 		String type = (result != null) ? result.getClass().getName() : "null";
 		try {
