@@ -77,6 +77,25 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
+	void workerOutOfMemoryEndsAsCrash() {
+		try (ProcessPoolManager pool = pool("out-of-memory").jvmArgs(List.of("-Xmx32m", "-XX:+UseSerialGC")).build()) {
+			pool.start();
+			CompletableFuture<Integer> hungry = pool.submit(null, () -> {
+				List<long[]> hoard = new java.util.ArrayList<>();
+				while (true) {
+					hoard.add(new long[1 << 20]);
+				}
+			});
+			assertThat(hungry).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(WorkerCrashedException.class)
+				.withMessageContaining("OutOfMemoryError");
+			assertThat(pool.stats().processes().crashes()).isOne();
+			assertThat(pool.submit(null, () -> "recovered")).succeedsWithin(WAIT).isEqualTo("recovered");
+		}
+	}
+
+	@Test
 	void workerKilledFromOutsideMidTaskFailsThatTask() {
 		try (ProcessPoolManager pool = pool("killed").build()) {
 			pool.start();
