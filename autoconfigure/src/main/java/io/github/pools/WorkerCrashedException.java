@@ -32,7 +32,23 @@ public class WorkerCrashedException extends RuntimeException {
 	 */
 	public WorkerCrashedException(String poolName, int workerId, long pid, @Nullable Integer exitCode,
 			List<String> stderrTail) {
-		super(message(poolName, workerId, pid, exitCode, stderrTail));
+		this(poolName, workerId, pid, exitCode, stderrTail, "died while running the task");
+	}
+
+	/**
+	 * Create a new instance that says what happened to the worker, for a worker that did
+	 * not simply die: for example one that broke the channel protocol and was killed.
+	 * @param poolName the pool of the worker
+	 * @param workerId the pool-local id of the worker
+	 * @param pid the process id of the worker JVM
+	 * @param exitCode the worker's exit code, or {@code null} if unknown
+	 * @param stderrTail the last lines the worker wrote to its standard error
+	 * @param whatHappened what happened, completing "Worker 2 (pid 123) of pool 'render'
+	 * ...", for example {@code broke the channel protocol and was killed}
+	 */
+	public WorkerCrashedException(String poolName, int workerId, long pid, @Nullable Integer exitCode,
+			List<String> stderrTail, String whatHappened) {
+		super(message(poolName, workerId, pid, exitCode, stderrTail, whatHappened));
 		this.poolName = poolName;
 		this.workerId = workerId;
 		this.pid = pid;
@@ -41,13 +57,14 @@ public class WorkerCrashedException extends RuntimeException {
 	}
 
 	private static String message(String poolName, int workerId, long pid, @Nullable Integer exitCode,
-			List<String> stderrTail) {
+			List<String> stderrTail, String whatHappened) {
 		StringBuilder message = new StringBuilder("Worker ").append(workerId)
 			.append(" (pid ")
 			.append(pid)
 			.append(") of pool '")
 			.append(poolName)
-			.append("' died while running the task");
+			.append("' ")
+			.append(whatHappened);
 		if (exitCode != null) {
 			message.append(", exit code ").append(exitCode);
 			if (exitCode > 128) {

@@ -1,0 +1,120 @@
+package io.github.pools.process.channel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Builds one frame in memory: an {@link OutputStream} for the payload that keeps room
+ * for the header in front, so that the finished frame goes out in a single
+ * {@code write} call. Not thread-safe.
+ */
+public final class FrameBuffer extends OutputStream {
+
+	private byte[] bytes;
+
+	private int count = Frame.HEADER_SIZE;
+
+	/**
+	 * Create a buffer.
+	 * @param initialPayloadCapacity the expected payload size
+	 */
+	public FrameBuffer(int initialPayloadCapacity) {
+		this.bytes = new byte[Frame.HEADER_SIZE + initialPayloadCapacity];
+	}
+
+	/**
+	 * Create a finished frame without payload.
+	 * @param type the frame type
+	 * @return the frame, ready to send
+	 */
+	public static FrameBuffer empty(FrameType type) {
+		return new FrameBuffer(0).finish(type);
+	}
+
+	@Override
+	public void write(int b) {
+		ensure(1);
+		this.bytes[this.count++] = (byte) b;
+	}
+
+	@Override
+	public void write(byte[] b, int off, int len) {
+		ensure(len);
+		System.arraycopy(b, off, this.bytes, this.count, len);
+		this.count += len;
+	}
+
+	private void ensure(int more) {
+		int needed = this.count + more;
+		if (needed < 0) {
+			throw new OutOfMemoryError("Frame larger than 2 GiB");
+		}
+		if (needed > this.bytes.length) {
+			this.bytes = Arrays.copyOf(this.bytes, Math.max(needed, Math.min(Integer.MAX_VALUE - 8, this.bytes.length * 2)));
+		}
+	}
+
+	/**
+	 * Return the payload length so far.
+	 * @return bytes written after the header
+	 */
+	public int payloadSize() {
+		return this.count - Frame.HEADER_SIZE;
+	}
+
+	/**
+	 * Write the header for the payload written so far.
+	 * @param type the frame type
+	 * @return this buffer
+	 */
+	public FrameBuffer finish(FrameType type) {
+		int length = payloadSize();
+		this.bytes[0] = Frame.MAGIC_0;
+		this.bytes[1] = Frame.MAGIC_1;
+		this.bytes[2] = type.code();
+		this.bytes[3] = 0;
+		this.bytes[4] = (byte) (length >>> 24);
+		this.bytes[5] = (byte) (length >>> 16);
+		this.bytes[6] = (byte) (length >>> 8);
+		this.bytes[7] = (byte) length;
+		return this;
+	}
+
+	/**
+	 * Send the finished frame and flush.
+	 * @param out the channel
+	 * @throws IOException if writing fails, usually because the peer is gone
+	 */
+	public void writeTo(OutputStream out) throws IOException {
+		out.write(this.bytes, 0, this.count);
+		out.flush();
+	}
+
+	/**
+	 * Drop the payload to build another frame, releasing a large array.
+	 */
+	public void reset() {
+		this.count = Frame.HEADER_SIZE;
+		if (this.bytes.length > 1024 * 1024) {
+			this.bytes = new byte[Frame.HEADER_SIZE + 4096];
+		}
+	}
+
+	/**
+	 * Return a copy of the payload written so far.
+	 * @return the payload bytes
+	 */
+	public byte[] payload() {
+		return Arrays.copyOfRange(this.bytes, Frame.HEADER_SIZE, this.count);
+	}
+
+	/**
+	 * Return the bytes of the finished frame, for tests and tools.
+	 * @return a copy of header and payload
+	 */
+	public byte[] toByteArray() {
+		return Arrays.copyOf(this.bytes, this.count);
+	}
+
+}

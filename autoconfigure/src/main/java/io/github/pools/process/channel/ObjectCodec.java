@@ -1,0 +1,134 @@
+package io.github.pools.process.channel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Java serialization for one channel: objects into frames, frames into objects through
+ * the pool's {@link ObjectFilters allow-list}. Thread-safe; each call uses its own
+ * streams.
+ */
+public final class ObjectCodec {
+
+	private final ObjectFilters filters;
+
+	/**
+	 * Create a codec.
+	 * @param filters the allow-list and limits applied when reading
+	 */
+	public ObjectCodec(ObjectFilters filters) {
+		this.filters = filters;
+	}
+
+	/**
+	 * Return the allow-list.
+	 * @return the filters
+	 */
+	public ObjectFilters filters() {
+		return this.filters;
+	}
+
+	/**
+	 * Serialize an object as the payload of a buffer; the caller finishes the frame.
+	 * @param buffer the frame being built
+	 * @param value the object
+	 * @throws NotSerializableException if a class in the object graph is not
+	 * serializable; see {@link #describe(NotSerializableException)}
+	 * @throws IOException if a custom {@code writeObject} fails
+	 */
+	public static void write(FrameBuffer buffer, @Nullable Object value) throws IOException {
+		ObjectOutputStream out = new ObjectOutputStream(buffer);
+		out.writeObject(value);
+		out.flush();
+	}
+
+	/**
+	 * Deserialize the payload of a frame through the allow-list.
+	 * @param frame the frame
+	 * @param loader the class loader that resolves classes first
+	 * @return the object
+	 * @throws ObjectRefusedException if the allow-list or a limit refused it
+	 * @throws ClassNotFoundException if a class is missing on this side
+	 * @throws IOException if the payload is not a valid serialized object
+	 */
+	public @Nullable Object read(Frame frame, ClassLoader loader) throws IOException, ClassNotFoundException {
+		return read(frame.data(), frame.offset(), frame.length(), loader);
+	}
+
+	/**
+	 * Deserialize bytes through the allow-list.
+	 * @param bytes the array
+	 * @param offset where the serialized object starts
+	 * @param length its length
+	 * @param loader the class loader that resolves classes first
+	 * @return the object
+	 * @throws ObjectRefusedException if the allow-list or a limit refused it
+	 * @throws ClassNotFoundException if a class is missing on this side
+	 * @throws IOException if the bytes are not a valid serialized object
+	 */
+	public @Nullable Object read(byte[] bytes, int offset, int length, ClassLoader loader)
+			throws IOException, ClassNotFoundException {
+		ObjectFilters.RecordingFilter filter = this.filters.newFilter();
+		try (ObjectInputStream in = new LoaderObjectInputStream(
+				new ByteArrayInputStream(bytes, offset, length), loader)) {
+			in.setObjectInputFilter(filter);
+			return in.readObject();
+		}
+		catch (InvalidClassException ex) {
+			String refusal = filter.refusal();
+			if (refusal != null) {
+				throw new ObjectRefusedException(refusal, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Say which class stopped serialization and why, for an exception message.
+	 * @param ex the exception thrown while writing
+	 * @return for example {@code class java.lang.Object does not implement
+	 * java.io.Serializable}
+	 */
+	public static String describe(NotSerializableException ex) {
+		String name = String.valueOf(ex.getMessage());
+		if (name.contains("$$Lambda")) {
+			return "a lambda of type " + name + " is not serializable; give it a serializable type such as "
+					+ "SerializableCallable or SerializableRunnable";
+		}
+		return "class " + name + " does not implement java.io.Serializable";
+	}
+
+	/**
+	 * Resolves classes with a given loader first: the loader of the submitted task on the
+	 * pool side, the application class loader in a worker.
+	 */
+	private static final class LoaderObjectInputStream extends ObjectInputStream {
+
+		private final ClassLoader loader;
+
+		LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+			super(in);
+			this.loader = loader;
+		}
+
+		@Override
+		protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+			try {
+				return Class.forName(desc.getName(), false, this.loader);
+			}
+			catch (ClassNotFoundException ex) {
+				return super.resolveClass(desc); // primitive types and the JDK's fallbacks
+			}
+		}
+
+	}
+
+}

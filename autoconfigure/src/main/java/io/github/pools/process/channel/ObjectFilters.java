@@ -1,0 +1,208 @@
+package io.github.pools.process.channel;
+
+import java.io.ObjectInputFilter;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deserialization allow-list of a pool, applied to everything that crosses a
+ * channel in either direction: tasks, results, initializers and finalizers.
+ * <p>
+ * Allowed by default: the JDK's value and collection types ({@value #DEFAULT_PATTERNS}),
+ * serialized lambdas, arrays of allowed types and of primitives, and Pools' own
+ * {@code io.github.pools.**}. A pool's {@code allowed-classes} come first, in
+ * {@link ObjectInputFilter.Config#createFilter(String) ObjectInputFilter pattern}
+ * syntax, so they can also deny ({@code !java.util.PriorityQueue}). Everything else is
+ * refused, and so is every {@link Throwable}, whatever the patterns say: exceptions
+ * cross only as data ({@link RemoteError}). The limits {@code maxbytes} and
+ * {@code maxdepth} come from the pool's {@code max-message-size} and
+ * {@code max-object-depth}.
+ */
+public final class ObjectFilters {
+
+	/** The default allow-list, in pattern syntax. */
+	public static final String DEFAULT_PATTERNS = "java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
+			+ "java.util.concurrent.*;java.util.concurrent.atomic.*;java.time.**;java.math.*;io.github.pools.**";
+
+	private final List<String> allowedClasses;
+
+	private final long maxBytes;
+
+	private final int maxDepth;
+
+	/**
+	 * The JDK's pattern filter, created on first use: creating it initializes
+	 * {@code ObjectInputFilter.Config}, which looks for a logging back end on the whole
+	 * class path, too slow to do before a worker reports ready.
+	 */
+	private volatile @Nullable ObjectInputFilter patterns;
+
+	private ObjectFilters(List<String> allowedClasses, long maxBytes, int maxDepth) {
+		this.allowedClasses = List.copyOf(allowedClasses);
+		this.maxBytes = maxBytes;
+		this.maxDepth = maxDepth;
+	}
+
+	/**
+	 * Build the allow-list of a pool. The patterns are not checked here; see
+	 * {@link #checkPattern(String)}.
+	 * @param allowedClasses extra patterns, each one pattern such as {@code com.example.**}
+	 * @param maxBytes the most bytes one stream may hold
+	 * @param maxDepth the deepest object graph allowed
+	 * @return the filters
+	 */
+	public static ObjectFilters of(List<String> allowedClasses, long maxBytes, int maxDepth) {
+		return new ObjectFilters(allowedClasses, maxBytes, maxDepth);
+	}
+
+	/**
+	 * Check one pattern of {@code allowed-classes}.
+	 * @param pattern the pattern
+	 * @throws IllegalArgumentException with the rule it breaks
+	 */
+	public static void checkPattern(String pattern) {
+		if (pattern.isBlank() || pattern.indexOf(';') >= 0 || !pattern.strip().equals(pattern)) {
+			throw new IllegalArgumentException("must be one class pattern without ';' or spaces, such as "
+					+ "'com.example.**'");
+		}
+		if (pattern.indexOf('=') >= 0) {
+			throw new IllegalArgumentException("must be a class pattern; limits are set with max-message-size "
+					+ "and max-object-depth");
+		}
+		// Let the JDK judge the syntax, exactly as it will apply it.
+		ObjectInputFilter.Config.createFilter(pattern);
+	}
+
+	private ObjectInputFilter patterns() {
+		ObjectInputFilter patterns = this.patterns;
+		if (patterns == null) {
+			patterns = ObjectInputFilter.Config.createFilter(spec());
+			this.patterns = patterns;
+		}
+		return patterns;
+	}
+
+	/** Built without string concatenation, which would cost a worker start-up time. */
+	private String spec() {
+		StringBuilder spec = new StringBuilder(256).append("maxbytes=")
+			.append(this.maxBytes)
+			.append(";maxdepth=")
+			.append(this.maxDepth);
+		for (String pattern : this.allowedClasses) {
+			spec.append(';').append(pattern);
+		}
+		return spec.append(';').append(DEFAULT_PATTERNS).append(";!*").toString();
+	}
+
+	/**
+	 * Return the pool's extra patterns.
+	 * @return the patterns, as given
+	 */
+	public List<String> allowedClasses() {
+		return this.allowedClasses;
+	}
+
+	/**
+	 * Return the most bytes one stream may hold.
+	 * @return the limit
+	 */
+	public long maxBytes() {
+		return this.maxBytes;
+	}
+
+	/**
+	 * Return the deepest object graph allowed.
+	 * @return the limit
+	 */
+	public int maxDepth() {
+		return this.maxDepth;
+	}
+
+	/**
+	 * Create the filter for one stream. It records the first refusal, so that the
+	 * failure can name the class or limit instead of the JDK's bare "filter status:
+	 * REJECTED".
+	 * @return a new filter
+	 */
+	RecordingFilter newFilter() {
+		return new RecordingFilter(patterns());
+	}
+
+	/**
+	 * Describe a refusal and how to fix it, for an exception message.
+	 * @param rejected the refused class, or {@code null} if a limit was exceeded
+	 * @param info the filter input that was refused
+	 * @return the description
+	 */
+	String describe(@Nullable Class<?> rejected, ObjectInputFilter.FilterInfo info) {
+		if (rejected == null) {
+			if (info.depth() > this.maxDepth) {
+				return "the object graph is deeper than max-object-depth (" + this.maxDepth + ")";
+			}
+			if (info.streamBytes() > this.maxBytes) {
+				return "the serialized form is larger than max-message-size (" + this.maxBytes + " bytes)";
+			}
+			return "it exceeds a deserialization limit (depth " + info.depth() + ", " + info.streamBytes()
+					+ " bytes, " + info.references() + " references)";
+		}
+		Class<?> type = rejected;
+		while (type.isArray()) {
+			type = type.getComponentType();
+		}
+		String name = type.getName();
+		if (Throwable.class.isAssignableFrom(type)) {
+			return "class " + name + " is a Throwable, and exceptions never cross as objects; "
+					+ "return a message or a value of your own instead";
+		}
+		int dot = name.lastIndexOf('.');
+		String fix = (dot > 0) ? "'" + name.substring(0, dot) + ".**' or '" + name + "'" : "'" + name + "'";
+		return "class " + name + " is not in the deserialization allow-list; add " + fix
+				+ " to the pool's allowed-classes";
+	}
+
+	/**
+	 * One stream's filter: the pattern filter plus the Throwable rule, remembering the
+	 * first refusal.
+	 */
+	final class RecordingFilter implements ObjectInputFilter {
+
+		private final ObjectInputFilter patterns;
+
+		private @Nullable String refusal;
+
+		RecordingFilter(ObjectInputFilter patterns) {
+			this.patterns = patterns;
+		}
+
+		@Override
+		public Status checkInput(FilterInfo info) {
+			Class<?> type = info.serialClass();
+			Status status;
+			if (type != null && isThrowable(type)) {
+				status = Status.REJECTED;
+			}
+			else {
+				status = this.patterns.checkInput(info);
+			}
+			if (status == Status.REJECTED && this.refusal == null) {
+				this.refusal = describe(type, info);
+			}
+			return status;
+		}
+
+		private boolean isThrowable(Class<?> type) {
+			Class<?> element = type;
+			while (element.isArray()) {
+				element = element.getComponentType();
+			}
+			return Throwable.class.isAssignableFrom(element);
+		}
+
+		@Nullable String refusal() {
+			return this.refusal;
+		}
+
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.pools.process.worker;
+
+import io.github.pools.SerializableCallable;
+
+/**
+ * The task a worker serializes and deserializes once in the background after it is
+ * ready, to load and bootstrap what every task needs (see {@code Worker.warmUp}).
+ */
+final class WarmUp {
+
+	private WarmUp() {
+	}
+
+	static SerializableCallable<Object> task() {
+		return () -> Boolean.TRUE;
+	}
+
+}

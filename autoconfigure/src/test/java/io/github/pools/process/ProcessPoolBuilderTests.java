@@ -1,0 +1,105 @@
+package io.github.pools.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.pools.InvalidPoolSettingException;
+import io.github.pools.PoolState;
+import io.github.pools.SerializableRunnable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Settings are checked before a pool is built, and refused by their configuration name.
+ */
+class ProcessPoolBuilderTests {
+
+	private static ProcessPoolManager.Builder builder() {
+		return ProcessPoolManager.builder("checked");
+	}
+
+	private static void assertInvalid(ProcessPoolManager.Builder builder, String setting) {
+		assertThatExceptionOfType(InvalidPoolSettingException.class).isThrownBy(builder::build)
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo(setting))
+			.satisfies((ex) -> assertThat(ex.getPoolName()).isEqualTo("checked"));
+	}
+
+	@Test
+	void defaultsMakeAValidPoolThatStartsNoWorker() {
+		ProcessPoolManager pool = builder().build();
+		assertThat(pool.state()).isEqualTo(PoolState.NEW);
+		assertThat(pool.stats().maxSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
+		assertThat(pool.stats().coreSize()).isEqualTo(pool.stats().maxSize());
+		assertThat(pool.stats().queueCapacity()).isEqualTo(ProcessPoolManager.Builder.DEFAULT_QUEUE_CAPACITY);
+		pool.close();
+		assertThat(pool.isTerminated()).isTrue();
+	}
+
+	@Test
+	void sizesAreChecked() {
+		assertInvalid(builder().maxSize(0), "max-size");
+		assertInvalid(builder().coreSize(3).maxSize(2), "max-size");
+		assertInvalid(builder().coreSize(-1), "core-size");
+		assertInvalid(builder().queueCapacity(0), "queue-capacity");
+	}
+
+	@Test
+	void durationsAreChecked() {
+		assertInvalid(builder().taskTimeout(Duration.ZERO), "task-timeout");
+		assertInvalid(builder().idleTimeout(Duration.ofSeconds(-1)), "idle-timeout");
+		assertInvalid(builder().startTimeout(Duration.ZERO), "start-timeout");
+		assertInvalid(builder().awaitTerminationPeriod(Duration.ofSeconds(-1)), "shutdown.await-termination-period");
+		assertInvalid(builder().maxTasksPerWorker(-1), "max-tasks-per-worker");
+	}
+
+	@Test
+	void jvmArgsThatWouldWriteToTheChannelAreRefused() {
+		assertInvalid(builder().jvmArgs(List.of("-verbose:gc")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of("-Xlog:gc")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of("-Xlog:gc:stdout")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of("-version")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of("-cp")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of(" ")), "jvm-args");
+		assertThatNoException().isThrownBy(
+				() -> builder().jvmArgs(List.of("-Xlog:gc:stderr", "-Xlog:gc*:file=gc.log", "-Xlog:disable")).build());
+	}
+
+	@Test
+	void allowListPatternsAreChecked() {
+		assertInvalid(builder().allowedClasses(List.of("com.example.*;java.net.*")), "allowed-classes");
+		assertInvalid(builder().allowedClasses(List.of("maxdepth=5")), "allowed-classes");
+		assertInvalid(builder().allowedClasses(List.of("")), "allowed-classes");
+		assertThatNoException().isThrownBy(
+				() -> builder().allowedClasses(List.of("com.example.**", "!com.example.Secret", "java.net.URI")).build());
+	}
+
+	@Test
+	void limitsAreChecked() {
+		assertInvalid(builder().maxMessageSize(100), "max-message-size");
+		assertInvalid(builder().maxObjectDepth(0), "max-object-depth");
+	}
+
+	@Test
+	void launchSettingsAreChecked() {
+		assertInvalid(builder().javaExecutable(Path.of("/nonexistent/bin/java")), "java-executable");
+		assertInvalid(builder().classpath(" "), "classpath");
+		assertInvalid(builder().environment(java.util.Map.of("A=B", "c")), "environment");
+	}
+
+	@Test
+	void initializerMustBeSerializable() {
+		Object notSerializable = new Object();
+		SerializableRunnable initializer = () -> notSerializable.hashCode();
+		assertInvalid(builder().initializer(initializer), "initializer");
+	}
+
+	@Test
+	void blankTaskTypeIsRefused() {
+		assertInvalid(builder().taskType(" "), "task-type");
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.github.pools.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Run as a child JVM by {@link ProcessPoolLifecycleTests}: starts a pool, gives it a
+ * task that writes a file after a pause, prints the worker's pid and returns from main
+ * without closing the pool. Arguments: whether the pool is a daemon pool, and the file.
+ */
+public final class UnclosedPoolMain {
+
+	private UnclosedPoolMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean daemon = Boolean.parseBoolean(args[0]);
+		String file = args[1];
+		ProcessPoolManager pool = ProcessPoolManager.builder("unclosed").maxSize(1).daemon(daemon).build();
+		pool.start();
+		pool.submit(null, () -> {
+			Thread.sleep(500);
+			Files.writeString(Path.of(file), "written");
+			return null;
+		});
+		while (pool.stats().busyWorkers() == 0) {
+			Thread.sleep(10);
+		}
+		System.out.println("worker " + pool.stats().processes().pids().get(0));
+		System.out.flush();
+	}
+
+}
