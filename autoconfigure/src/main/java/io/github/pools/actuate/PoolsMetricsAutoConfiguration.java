@@ -3,6 +3,8 @@ package io.github.pools.actuate;
 import io.github.pools.PoolRegistry;
 import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 import io.github.pools.autoconfigure.PoolsProperties;
+import io.github.pools.autoconfigure.ProcessPoolProperties;
+import io.github.pools.autoconfigure.ThreadPoolProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,10 +30,20 @@ public final class PoolsMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PoolMetrics poolMetrics(PoolRegistry poolRegistry, PoolsProperties properties) {
-		return new PoolMetrics(poolRegistry, (name) -> {
-			var thread = properties.getThread().get(name);
-			return thread == null || thread.getMetrics().isTaskTimers();
-		});
+		return new PoolMetrics(poolRegistry, (name) -> taskTimers(properties, name));
+	}
+
+	/**
+	 * Whether the named pool's tasks are timed: as configured, and always for pools
+	 * created in code.
+	 */
+	private static boolean taskTimers(PoolsProperties properties, String name) {
+		ThreadPoolProperties thread = properties.getThread().get(name);
+		if (thread != null) {
+			return thread.getMetrics().isTaskTimers();
+		}
+		ProcessPoolProperties process = properties.getProcess().get(name);
+		return process == null || process.getMetrics().isTaskTimers();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PoolRegistry;
+import io.github.pools.process.ProcessPoolManager;
 import io.github.pools.thread.ThreadPoolManager;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +27,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers one bean per pool declared under {@code pools.*}, named after the pool, and
- * for each thread pool the executors that {@code @Async("<pool>")} and
- * {@code @Async("<pool>:<type>")} resolve to.
+ * Registers one bean per pool declared under {@code pools.thread.*} and
+ * {@code pools.process.*}, named after the pool, and for each thread pool the executors
+ * that {@code @Async("<pool>")} and {@code @Async("<pool>:<type>")} resolve to.
  * <p>
  * Everything is validated here, before any bean is created, so that bad configuration
  * fails startup with one message naming the property: invalid values, and pool names
@@ -59,6 +60,21 @@ class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar {
 			checkName(registry, name, prefix);
 			validate(prefix, () -> ThreadPoolBuilders.fromProperties(name, pool).validate());
 			registerThreadPool(registry, name, pool, prefix);
+		}
+		for (Map.Entry<String, ProcessPoolProperties> entry : properties.getProcess().entrySet()) {
+			String name = entry.getKey();
+			ProcessPoolProperties pool = entry.getValue();
+			String prefix = propertyPrefix("process", name);
+			if (properties.getThread().containsKey(name)) {
+				throw new PoolConfigurationException(prefix, name, "is also the name of a thread pool ('"
+						+ propertyPrefix("thread", name) + "'); pool names are unique across both kinds",
+						origin(prefix), null);
+			}
+			checkName(registry, name, prefix);
+			validate(prefix, () -> ProcessPoolBuilders.fromProperties(name, pool).validate());
+			RootBeanDefinition definition = new RootBeanDefinition(ProcessPoolManager.class,
+					() -> ProcessPoolBuilders.create(name, pool, this.beanFactory));
+			register(registry, name, definition, prefix);
 		}
 	}
 

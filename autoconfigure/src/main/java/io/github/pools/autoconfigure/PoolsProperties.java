@@ -27,12 +27,27 @@ public class PoolsProperties {
 	private final Map<String, ThreadPoolProperties> thread = new LinkedHashMap<>();
 
 	/**
+	 * Process pools by name; each becomes a ProcessPoolManager bean of that name, running
+	 * its tasks in worker JVMs. Keys of each pool: task-type, core-size, max-size,
+	 * queue-capacity, jvm-args, environment, task-timeout, max-tasks-per-worker,
+	 * idle-timeout, prestart, start-timeout, allowed-classes, max-message-size,
+	 * max-object-depth, daemon, java-executable, classpath, shutdown.await-termination,
+	 * shutdown.await-termination-period and metrics.task-timers (see
+	 * ProcessPoolProperties).
+	 */
+	private final Map<String, ProcessPoolProperties> process = new LinkedHashMap<>();
+
+	/**
 	 * Operation of the pools at runtime: the Actuator endpoint and application events.
 	 */
 	private final Management management = new Management();
 
 	public Map<String, ThreadPoolProperties> getThread() {
 		return this.thread;
+	}
+
+	public Map<String, ProcessPoolProperties> getProcess() {
+		return this.process;
 	}
 
 	public Management getManagement() {

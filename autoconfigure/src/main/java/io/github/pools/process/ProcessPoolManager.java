@@ -5,18 +5,23 @@ import java.io.NotSerializableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
+import io.github.pools.BatchOptions;
 import io.github.pools.BrokenPoolException;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PendingTask;
 import io.github.pools.PoolKind;
 import io.github.pools.PoolStats;
 import io.github.pools.RejectionReason;
+import io.github.pools.SerializableBiFunction;
 import io.github.pools.SerializableCallable;
+import io.github.pools.SerializableFunction;
 import io.github.pools.SerializableRunnable;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskSerializationException;
@@ -26,6 +31,8 @@ import io.github.pools.process.channel.FrameType;
 import io.github.pools.process.channel.ObjectCodec;
 import io.github.pools.process.channel.ObjectFilters;
 import io.github.pools.support.AbstractPoolManager;
+import io.github.pools.support.Batches;
+import io.github.pools.support.ChunkPipeline;
 import io.github.pools.support.SettingRules;
 import org.jspecify.annotations.Nullable;
 
@@ -218,6 +225,149 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		return frame.finish(FrameType.TASK);
 	}
 
+	// ---- batch calls: the seeds' apply, map, imap, imap_unordered and starmap
+
+	/**
+	 * Submit a task and wait for it, returning its result or rethrowing the exception it
+	 * completed with (multiprocessing's {@code apply}, asyncpal's {@code run}): a
+	 * {@link io.github.pools.RemoteTaskException} for an exception thrown in the worker,
+	 * or the pool's own ({@link io.github.pools.WorkerCrashedException},
+	 * {@link io.github.pools.TaskTimeoutException}, ...). If the waiting thread is
+	 * interrupted, the task is cancelled and its worker killed.
+	 * @param <T> the result type
+	 * @param taskType the task's type, or {@code null} for an untyped task
+	 * @param task the task
+	 * @return the task's result
+	 * @throws Exception the task's failure, {@link InterruptedException}, or a refusal
+	 */
+	public <T> T run(@Nullable String taskType, SerializableCallable<T> task) throws Exception {
+		return awaitResult(submit(taskType, task));
+	}
+
+	/**
+	 * Apply a function to every item in worker JVMs and return the results in input
+	 * order (multiprocessing's {@code map}), one item per task.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function, serialized once per chunk
+	 * @param items the items, which must be serializable
+	 * @return the results, in input order
+	 * @throws RuntimeException the failure of the first failed item, in input order
+	 */
+	public <T, R> List<R> map(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
+			Iterable<? extends T> items) {
+		return map(taskType, function, items, BatchOptions.defaults());
+	}
+
+	/**
+	 * Apply a function to every item in worker JVMs and return the results in input
+	 * order (multiprocessing's {@code map} with a {@code chunksize}). A chunk of items
+	 * crosses to a worker as one task, which is what makes small items cheap; at most a
+	 * buffer's worth of chunks is submitted ahead. The first failed item (in input
+	 * order) cancels the chunks not yet started and its failure is thrown: a
+	 * {@link io.github.pools.RemoteTaskException} for an exception thrown by the
+	 * function, or the failure of its whole chunk (a crashed worker, say).
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function, serialized once per chunk
+	 * @param items the items, which must be serializable
+	 * @param options chunk size, buffer size and timeout
+	 * @return the results, in input order
+	 */
+	public <T, R> List<R> map(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
+			Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, true).toList();
+	}
+
+	/**
+	 * Apply a function to every item lazily in worker JVMs and stream the results in
+	 * input order (multiprocessing's {@code imap}). Items are pulled and submitted only
+	 * a buffer's worth ahead of the consumer. A failed item throws when it is consumed;
+	 * later items can still be consumed. Closing the stream cancels the chunks not yet
+	 * started (running ones finish in their workers): use try-with-resources.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function, serialized once per chunk
+	 * @param items the items, which must be serializable
+	 * @param options chunk size, buffer size and timeout
+	 * @return a lazy, ordered stream of results
+	 */
+	public <T, R> Stream<R> mapLazily(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
+			Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, true).stream();
+	}
+
+	/**
+	 * Apply a function to every item lazily in worker JVMs and stream the results as
+	 * they complete (multiprocessing's {@code imap_unordered}); within a chunk, results
+	 * keep their order. Otherwise as
+	 * {@link #mapLazily(String, SerializableFunction, Iterable, BatchOptions)}.
+	 * @param <T> the item type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function, serialized once per chunk
+	 * @param items the items, which must be serializable
+	 * @param options chunk size, buffer size and timeout
+	 * @return a lazy stream of results in completion order
+	 */
+	public <T, R> Stream<R> mapAsCompleted(@Nullable String taskType,
+			SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items, BatchOptions options) {
+		return this.<R>pipeline(taskType, function, items, options, false).stream();
+	}
+
+	/**
+	 * Apply a two-argument function to every pair in worker JVMs and return the results
+	 * in input order (multiprocessing's {@code starmap}). The pairs themselves need not
+	 * be serializable ({@code Map.entry(a, b)} is not), only their keys and values.
+	 * @param <A> the first argument type
+	 * @param <B> the second argument type
+	 * @param <R> the result type
+	 * @param taskType the type of every task, or {@code null}
+	 * @param function the function, serialized once per chunk
+	 * @param pairs the argument pairs
+	 * @param options chunk size, buffer size and timeout
+	 * @return the results, in input order
+	 */
+	@SuppressWarnings("unchecked")
+	public <A, B, R> List<R> starmap(@Nullable String taskType,
+			SerializableBiFunction<? super A, ? super B, ? extends R> function,
+			Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, BatchOptions options) {
+		Objects.requireNonNull(pairs, "pairs must not be null");
+		Iterable<Object[]> arguments = () -> {
+			Iterator<? extends Map.Entry<? extends A, ? extends B>> entries = pairs.iterator();
+			return new Iterator<>() {
+
+				@Override
+				public boolean hasNext() {
+					return entries.hasNext();
+				}
+
+				@Override
+				public Object[] next() {
+					Map.Entry<? extends A, ? extends B> pair = entries.next();
+					return new Object[] { pair.getKey(), pair.getValue() };
+				}
+
+			};
+		};
+		SerializableFunction<Object[], R> spread = (pair) -> function.apply((A) pair[0], (B) pair[1]);
+		return map(taskType, spread, arguments, options);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
+			Iterable<?> items, BatchOptions options, boolean ordered) {
+		Objects.requireNonNull(function, "function must not be null");
+		Objects.requireNonNull(items, "items must not be null");
+		checkAccepting(taskType);
+		SerializableFunction<Object, Object> each = (SerializableFunction<Object, Object>) function;
+		return ChunkPipeline.start(name(), items, options, 2 * this.workers.maxSize(), ordered,
+				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true)));
+	}
+
 	/**
 	 * Start idle workers ahead of demand (asyncpal's {@code spawn_workers}), in the
 	 * background. Workers above the core size exit again after the idle timeout.
@@ -225,6 +375,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	 * @return how many were started: at most {@code count}, no more than fit under the
 	 * maximum size, and 0 if the pool is not running
 	 */
+	@Override
 	public int prestart(int count) {
 		return this.workers.prestart(count);
 	}
