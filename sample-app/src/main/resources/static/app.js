@@ -226,6 +226,38 @@
       .then(function () { button.disabled = false; });
   }
 
+  function runRender(button) {
+    var path = button.dataset.render;
+    var caption = document.getElementById('render-result');
+    var image = document.getElementById('rendered');
+    button.disabled = true;
+    caption.textContent = path + ': waiting for a worker…';
+    var started = performance.now();
+    fetch(path)
+      .then(function (response) {
+        var millis = Math.round(performance.now() - started);
+        if (response.ok && (response.headers.get('Content-Type') || '').indexOf('image/png') === 0) {
+          return response.blob().then(function (blob) {
+            image.src = URL.createObjectURL(blob);
+            image.hidden = false;
+            caption.textContent = 'rendered by worker pid ' + response.headers.get('X-Worker-Pid') + ' in '
+              + response.headers.get('X-Render-Millis') + ' ms (' + millis + ' ms round trip)';
+            log('render: image from worker pid ' + response.headers.get('X-Worker-Pid'), 'ok');
+          });
+        }
+        return response.json().then(function (problem) {
+          caption.textContent = response.status + ' ' + (problem.title || '') + ': ' + (problem.detail || '');
+          log(path + ': ' + response.status + ' ' + (problem.title || '') + ', the application is still up', 'failed');
+        });
+      })
+      .catch(function (error) { caption.textContent = path + ': ' + error; })
+      .then(function () { button.disabled = false; });
+  }
+
+  document.querySelectorAll('[data-render]').forEach(function (button) {
+    button.addEventListener('click', function () { runRender(button); });
+  });
+
   function refreshPools() {
     return fetch('actuator/pools', { headers: { Accept: 'application/json' } })
       .then(function (response) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.pools.PoolManager;
 import io.github.pools.PoolRegistry;
 import io.github.pools.TaskRejectedException;
+import io.github.pools.process.ProcessPoolManager;
 import io.github.pools.thread.ThreadPoolManager;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code POST /load?pool=io&tasks=200&millis=50} submits 200 tasks that each sleep 50 ms
  * to the {@code io} pool and answers at once with what the pool accepted and refused.
  * The tasks carry the pool's own task type unless {@code type} names another, which
- * shows the task-type protection: every task is refused.
+ * shows the task-type protection: every task is refused. For a process pool the tasks
+ * sleep in its worker JVMs.
  */
 @RestController
 class LoadController {
@@ -48,19 +50,11 @@ class LoadController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No pool named '" + pool + "'; pools: " + this.pools.names()));
 		String taskType = (type != null) ? type : target.taskType();
-		if (!(target instanceof ThreadPoolManager threads)) {
-			// A process pool needs serializable tasks; its load arrives with the render pool.
-			throw new ResponseStatusException(HttpStatus.NOT_IMPLEMENTED,
-					"Load is generated for thread pools only; '" + pool + "' is a " + target.kind() + " pool");
-		}
 		Map<String, Long> rejected = new LinkedHashMap<>();
 		int accepted = 0;
 		for (int i = 0; i < tasks; i++) {
 			try {
-				threads.submit(taskType, () -> {
-					Thread.sleep(millis);
-					return null;
-				});
+				submitSleep(target, taskType, millis);
 				accepted++;
 			}
 			catch (TaskRejectedException ex) {
@@ -68,12 +62,29 @@ class LoadController {
 			}
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("kind", target.kind().name().toLowerCase(java.util.Locale.ROOT));
 		result.put("pool", pool);
 		result.put("taskType", taskType);
 		result.put("requested", tasks);
 		result.put("accepted", accepted);
 		result.put("rejected", rejected);
 		return result;
+	}
+
+	private static void submitSleep(PoolManager pool, @Nullable String taskType, long millis) {
+		if (pool instanceof ProcessPoolManager processes) {
+			// Serialized to a worker JVM: a lambda that captures only a long.
+			processes.submit(taskType, () -> {
+				Thread.sleep(millis);
+				return null;
+			});
+		}
+		else {
+			((ThreadPoolManager) pool).submit(taskType, () -> {
+				Thread.sleep(millis);
+				return null;
+			});
+		}
 	}
 
 }

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Smoke test of the packaged application: after {@code package}, the executable jar is
- * started with {@code java -jar} from another working directory, answers over HTTP, and
- * stops on SIGTERM leaving no process behind. Run by Failsafe in {@code verify}.
+ * started with {@code java -jar} from another working directory, answers over HTTP, runs
+ * a process-pool task in a worker JVM started from the jar, and stops on SIGTERM leaving
+ * no process behind (workers included). Run by Failsafe in {@code verify}.
  */
 class PackagedJarIT {
 
@@ -70,7 +71,24 @@ class PackagedJarIT {
 		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"pools\"");
 		HttpResponse<String> pools = get(client, port, "/actuator/pools");
 		assertThat(pools.statusCode()).isEqualTo(200);
-		assertThat(pools.body()).contains("\"name\":\"io\"").contains("\"name\":\"requests\"");
+		assertThat(pools.body()).contains("\"name\":\"io\"").contains("\"name\":\"requests\"")
+			.contains("\"name\":\"render\"");
+
+		// A task of the render process pool runs in a worker JVM started from the jar,
+		// through Spring Boot's launcher, and its application classes cross both ways.
+		HttpResponse<byte[]> rendered = client.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/render?width=64&height=48"))
+					.timeout(Duration.ofSeconds(60))
+					.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(rendered.statusCode()).as("render; output:%n%s", String.join("\n", this.output)).isEqualTo(200);
+		assertThat(rendered.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+		long workerPid = Long.parseLong(rendered.headers().firstValue("X-Worker-Pid").orElseThrow());
+		ProcessHandle worker = ProcessHandle.of(workerPid).orElseThrow();
+		assertThat(worker.parent().map(ProcessHandle::pid)).hasValue(this.process.pid());
+		assertThat(worker.info().commandLine().orElse("")).contains("-cp " + jar)
+			.contains("-Dloader.main=io.github.pools.process.worker.WorkerMain")
+			.contains("org.springframework.boot.loader.launch.PropertiesLauncher");
 
 		List<ProcessHandle> descendants = this.process.descendants().toList();
 		this.process.destroy(); // SIGTERM: a graceful shutdown
