@@ -41,4 +41,13 @@ public class ExampleApplication {
 
 	}
 
+	/**
+	 * Return a task written as a lambda declared in the application's package.
+	 * @param text the text to shout
+	 * @return the task
+	 */
+	public static io.github.pools.SerializableCallable<String> shout(String text) {
+		return () -> text.toUpperCase();
+	}
+
 }

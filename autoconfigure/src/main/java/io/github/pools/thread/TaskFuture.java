@@ -90,10 +90,21 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		if (isDone()) {
 			return; // cancelled while queued
 		}
+		TaskTimer timer = this.timer;
+		if (timer == null) {
+			call();
+			return;
+		}
+		long startNanos = System.nanoTime();
+		call();
+		// After completion, so the submitter is never kept waiting for the timer.
+		timer.record(startNanos - this.submitNanos, System.nanoTime() - startNanos);
+	}
+
+	/** Kept small so the JIT inlines it into the worker loop, timed or not. */
+	private void call() {
 		Thread me = Thread.currentThread();
 		this.runner = me;
-		TaskTimer timer = this.timer;
-		long startNanos = (timer != null) ? System.nanoTime() : 0L;
 		try {
 			if (!isDone()) { // re-check: a cancel may have come before the runner was set
 				complete(this.callable.call());
@@ -107,9 +118,6 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		finally {
 			if (!RUNNER.compareAndSet(this, me, null)) {
 				awaitCancellationInterrupt();
-			}
-			if (timer != null) {
-				timer.record(startNanos - this.submitNanos, System.nanoTime() - startNanos);
 			}
 		}
 	}

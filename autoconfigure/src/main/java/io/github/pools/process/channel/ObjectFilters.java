@@ -155,6 +155,15 @@ public final class ObjectFilters {
 			return "class " + name + " is a Throwable, and exceptions never cross as objects; "
 					+ "return a message or a value of your own instead";
 		}
+		int lambda = name.indexOf("$$Lambda");
+		if (lambda > 0) {
+			// A lambda's runtime class is hidden and named per JVM run: allow its declaring class.
+			String declaring = name.substring(0, lambda);
+			int dot = declaring.lastIndexOf('.');
+			String fix = (dot > 0) ? "'" + declaring.substring(0, dot) + ".**'" : "'" + declaring + "*'";
+			return "lambda declared in class " + declaring + " is not in the deserialization allow-list; add " + fix
+					+ " to the pool's allowed-classes";
+		}
 		int dot = name.lastIndexOf('.');
 		String fix = (dot > 0) ? "'" + name.substring(0, dot) + ".**' or '" + name + "'" : "'" + name + "'";
 		return "class " + name + " is not in the deserialization allow-list; add " + fix
