@@ -834,7 +834,8 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 * application's {@code java.class.path} with every entry made absolute, or the
 		 * application's jar started through Boot's {@code PropertiesLauncher} inside an
 		 * executable Spring Boot jar. Needed when the application runs from the module
-		 * path or an executable war.
+		 * path or an executable war. A class path of one executable Spring Boot jar is
+		 * started through Boot's {@code PropertiesLauncher} too.
 		 * @param classpath the class path, or {@code null} to derive it
 		 * @return this builder
 		 */

@@ -96,10 +96,9 @@ final class WorkerCommand {
 	static WorkerCommand create(Path java, List<String> jvmArgs, @Nullable String classPathOverride,
 			String javaClassPath, int argfileThreshold) {
 		List<String> entries = absoluteEntries((classPathOverride != null) ? classPathOverride : javaClassPath);
-		String bootLauncher = null;
-		if (classPathOverride == null && entries.size() == 1) {
-			bootLauncher = bootLauncher(entries.get(0));
-		}
+		// A Boot jar only works through its launcher (its classes are under BOOT-INF/),
+		// whether it is the application's own class path or set as the pool's.
+		String bootLauncher = (entries.size() == 1) ? bootLauncher(entries.get(0)) : null;
 		return new WorkerCommand(java, jvmArgs, String.join(File.pathSeparator, entries), bootLauncher,
 				argfileThreshold);
 	}

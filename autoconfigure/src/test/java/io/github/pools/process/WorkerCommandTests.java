@@ -83,6 +83,14 @@ class WorkerCommandTests {
 	}
 
 	@Test
+	void classPathSettingOfASpringBootJarStartsThroughPropertiesLauncher(@TempDir Path temp) throws IOException {
+		Path jar = jar(temp.resolve("app.jar"), "org.springframework.boot.loader.launch.JarLauncher");
+		assertThat(WorkerCommand.create(JAVA, List.of(), jar.toString(), "/somewhere/else.jar").command("p", 1))
+			.endsWith("-cp", jar.toString(), "-Dloader.main=" + WorkerCommand.WORKER_MAIN,
+					"org.springframework.boot.loader.launch.PropertiesLauncher");
+	}
+
+	@Test
 	void longClassPathGoesIntoAnArgumentFile() throws IOException {
 		WorkerCommand command = WorkerCommand.create(JAVA, List.of(), null, "/a/b.jar" + SEP + "/c d/e.jar", 10);
 		List<String> line = command.command("p", 1);
