@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the result type
  */
-final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
+class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 
 	/** Marks a {@code cancel(true)} in progress, so the runner never leaves early. */
 	private static final Thread INTERRUPTING = new Thread(() -> {
@@ -39,32 +39,36 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 
 	private final @Nullable String taskType;
 
-	private final Callable<T> callable;
+	/** The {@code Callable} or {@code Runnable} as submitted, also for {@code stopNow()}. */
+	private final Object task;
 
-	/** The object the user submitted, for {@link ThreadPoolManager#stopNow()}. */
-	private final Object submitted;
+	private final boolean runnable;
 
 	/** The task wrapped by the pool's task decorator, or {@code null} for none. */
 	private final @Nullable Runnable decorated;
-
-	private final @Nullable TaskTimer timer;
-
-	private final long submitNanos;
 
 	/** The thread running the task, {@link #INTERRUPTING}, or {@code null}. */
 	@SuppressWarnings("unused")
 	private volatile @Nullable Thread runner;
 
-	TaskFuture(ThreadPoolManager pool, @Nullable String taskType, Callable<T> callable, Object submitted,
-			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTimer timer) {
+	TaskFuture(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+			@Nullable Function<Runnable, Runnable> decorator) {
 		this.pool = pool;
 		this.taskType = taskType;
-		this.callable = callable;
-		this.submitted = submitted;
-		this.timer = timer;
-		this.submitNanos = (timer != null) ? System.nanoTime() : 0L;
+		this.task = task;
+		this.runnable = runnable;
 		// Decorate now, on the submitting thread: decorators capture its context here.
 		this.decorated = (decorator != null) ? decorator.apply(this::execute) : null;
+	}
+
+	/**
+	 * Create the future of a submitted task: a timed one when the pool has a timer, so
+	 * that untimed pools carry and read no timing state.
+	 */
+	static <T> TaskFuture<T> of(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTimer timer) {
+		return (timer != null) ? new Timed<>(pool, taskType, task, runnable, decorator, timer)
+				: new TaskFuture<>(pool, taskType, task, runnable, decorator);
 	}
 
 	@Override
@@ -86,28 +90,24 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		}
 	}
 
-	private void execute() {
-		if (isDone()) {
-			return; // cancelled while queued
-		}
-		TaskTimer timer = this.timer;
-		if (timer == null) {
-			call();
-			return;
-		}
-		long startNanos = System.nanoTime();
+	void execute() {
 		call();
-		// After completion, so the submitter is never kept waiting for the timer.
-		timer.record(startNanos - this.submitNanos, System.nanoTime() - startNanos);
 	}
 
 	/** Kept small so the JIT inlines it into the worker loop, timed or not. */
-	private void call() {
+	@SuppressWarnings("unchecked")
+	final void call() {
 		Thread me = Thread.currentThread();
 		this.runner = me;
 		try {
-			if (!isDone()) { // re-check: a cancel may have come before the runner was set
-				complete(this.callable.call());
+			if (!isDone()) { // cancelled while queued, or before the runner was set
+				if (this.runnable) {
+					((Runnable) this.task).run();
+					complete(null);
+				}
+				else {
+					complete(((Callable<T>) this.task).call());
+				}
 			}
 		}
 		catch (Throwable ex) {
@@ -165,13 +165,45 @@ final class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	}
 
 	PendingTask toPendingTask() {
-		return new PendingTask(this.taskType, this.submitted, this);
+		return new PendingTask(this.taskType, this.task, this);
 	}
 
 	@Override
 	public String toString() {
-		return "Task[pool=" + this.pool.name() + ", taskType=" + this.taskType + ", task=" + this.submitted + "] "
+		return "Task[pool=" + this.pool.name() + ", taskType=" + this.taskType + ", task=" + this.task + "] "
 				+ super.toString();
+	}
+
+	/**
+	 * A task of a pool whose tasks are timed: it records the time from submit to start
+	 * and from start to completion.
+	 *
+	 * @param <T> the result type
+	 */
+	private static final class Timed<T> extends TaskFuture<T> {
+
+		private final TaskTimer timer;
+
+		private final long submitNanos;
+
+		Timed(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+				@Nullable Function<Runnable, Runnable> decorator, TaskTimer timer) {
+			super(pool, taskType, task, runnable, decorator);
+			this.timer = timer;
+			this.submitNanos = System.nanoTime();
+		}
+
+		@Override
+		void execute() {
+			if (isDone()) {
+				return; // cancelled while queued: nothing ran, nothing to time
+			}
+			long startNanos = System.nanoTime();
+			call();
+			// After completion, so the submitter is never kept waiting for the timer.
+			this.timer.record(startNanos - this.submitNanos, System.nanoTime() - startNanos);
+		}
+
 	}
 
 }

@@ -136,7 +136,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, Callable<T> task) {
 		Objects.requireNonNull(task, "task must not be null");
 		checkAccepting(taskType);
-		return dispatch(new TaskFuture<>(this, taskType, task, task, this.taskDecorator, taskTimer()));
+		return dispatch(TaskFuture.of(this, taskType, task, false, this.taskDecorator, taskTimer()));
 	}
 
 	/**
@@ -152,11 +152,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	public CompletableFuture<Void> submit(@Nullable String taskType, Runnable task) {
 		Objects.requireNonNull(task, "task must not be null");
 		checkAccepting(taskType);
-		Callable<Void> callable = () -> {
-			task.run();
-			return null;
-		};
-		return dispatch(new TaskFuture<>(this, taskType, callable, task, this.taskDecorator, taskTimer()));
+		return dispatch(TaskFuture.<Void>of(this, taskType, task, true, this.taskDecorator, taskTimer()));
 	}
 
 	private <T> TaskFuture<T> dispatch(TaskFuture<T> task) {

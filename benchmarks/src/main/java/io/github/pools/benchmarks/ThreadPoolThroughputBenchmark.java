@@ -26,20 +26,23 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Tiny tasks through a raw {@link ThreadPoolExecutor} and through a typed, metered Pools
  * thread pool of the same shape: 2 threads, a queue of 10,000, batches of 1,000 tasks
  * submitted and then waited for. The Pools pool checks the task type on every submit and
  * publishes its gauges and counters to a Prometheus registry; {@code pools-timed} also
- * times every task ({@code executor} and {@code executor.idle}).
+ * times every task ({@code executor} and {@code executor.idle}). {@code work=1000} gives
+ * every task about two microseconds of CPU work, to show what the timers cost on tasks
+ * that do something.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 3, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class ThreadPoolThroughputBenchmark {
 
 	private static final int BATCH = 1000;
@@ -48,10 +51,14 @@ public class ThreadPoolThroughputBenchmark {
 
 	private static final int QUEUE = 10_000;
 
-	private static final Callable<Integer> TINY = () -> 1;
-
 	@Param({ "raw", "pools", "pools-timed" })
 	public String executor;
+
+	/** CPU work per task, in JMH's {@code Blackhole.consumeCPU} tokens: 0 is an empty task. */
+	@Param({ "0", "1000" })
+	public int work;
+
+	private Callable<Integer> task;
 
 	private ThreadPoolExecutor raw;
 
@@ -63,8 +70,14 @@ public class ThreadPoolThroughputBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
+		int work = this.work;
+		this.task = (work == 0) ? () -> 1 : () -> {
+			Blackhole.consumeCPU(work);
+			return 1;
+		};
 		if (this.executor.equals("raw")) {
 			this.raw = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE));
+			this.raw.allowCoreThreadTimeOut(true); // the same shape as a Pools pool's defaults
 			return;
 		}
 		this.pool = ThreadPoolManager.builder("bench")
@@ -97,12 +110,12 @@ public class ThreadPoolThroughputBenchmark {
 		Future<?>[] futures = this.futures;
 		if (this.raw != null) {
 			for (int i = 0; i < BATCH; i++) {
-				futures[i] = this.raw.submit(TINY);
+				futures[i] = this.raw.submit(this.task);
 			}
 		}
 		else {
 			for (int i = 0; i < BATCH; i++) {
-				futures[i] = this.pool.submit("tiny", TINY);
+				futures[i] = this.pool.submit("tiny", this.task);
 			}
 		}
 		long sum = 0;

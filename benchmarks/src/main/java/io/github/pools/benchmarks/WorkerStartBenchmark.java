@@ -1,0 +1,86 @@
+package io.github.pools.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.pools.PoolListener;
+import io.github.pools.PoolManager;
+import io.github.pools.process.ProcessPoolManager;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time from asking a pool for a worker to the worker being ready for tasks (JVM start,
+ * class loading, channel hand-shake), with the default {@code jvm-args}, from this
+ * benchmark's plain class path and from the sample application's executable Spring Boot
+ * jar (build it first with {@code mvn -B package -DskipTests}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 10)
+@Fork(2)
+public class WorkerStartBenchmark {
+
+	/** The benchmark's own jar, or the path of an executable Spring Boot jar. */
+	@Param({ "plain", "sample-app/target/pools-sample-app-0.1.0-SNAPSHOT.jar" })
+	public String classpath;
+
+	private ProcessPoolManager pool;
+
+	private CountDownLatch ready;
+
+	private final AtomicLong pid = new AtomicLong();
+
+	@Setup(Level.Invocation)
+	public void setUp() {
+		ProcessPoolManager.Builder builder = ProcessPoolManager.builder("start").maxSize(1);
+		if (!this.classpath.equals("plain")) {
+			Path jar = Path.of(this.classpath).toAbsolutePath();
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException(jar + " not found: run 'mvn -B package -DskipTests' first");
+			}
+			builder.classpath(jar.toString());
+		}
+		this.pool = builder.build();
+		this.ready = new CountDownLatch(1);
+		this.pool.addListener(new PoolListener() {
+			@Override
+			public void workerStarted(PoolManager pool, int workerId, long pid) {
+				WorkerStartBenchmark.this.pid.set(pid);
+				WorkerStartBenchmark.this.ready.countDown();
+			}
+		});
+		this.pool.start();
+	}
+
+	@TearDown(Level.Invocation)
+	public void tearDown() {
+		this.pool.close();
+	}
+
+	@Benchmark
+	public long startWorker() throws Exception {
+		this.pool.prestart(1);
+		if (!this.ready.await(60, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("worker not ready within 60 s");
+		}
+		return this.pid.get();
+	}
+
+}
