@@ -108,7 +108,7 @@ class LivePageBrowserTests {
 		for (String name : this.pools.names()) {
 			WebElement card = card(name);
 			assertThat(text(card, "state")).isEqualTo("running");
-			assertThat(text(card, "kind")).isEqualToIgnoringCase("thread");
+			assertThat(text(card, "kind")).isEqualToIgnoringCase(this.pools.get(name).kind().name());
 			assertThat(text(card, "taskType")).isEqualTo("type " + this.pools.get(name).taskType());
 		}
 
@@ -125,6 +125,14 @@ class LivePageBrowserTests {
 			.until((driver) -> number(card("requests"), "rejected") >= rejectedBefore + 20);
 		assertThat(text(card("requests"), "reasons")).contains("task-type");
 		assertThat(browser.findElement(By.id("health")).getText()).isEqualTo("UP");
+
+		// The process pool shows its worker JVMs, and renders an image in one of them.
+		wait.withMessage("the render pool's worker pids")
+			.until((driver) -> !text(card("render"), "pids").isBlank());
+		browser.findElement(By.cssSelector("button[data-render='render']")).click();
+		wait.withMessage("an image rendered in a worker")
+			.until((driver) -> driver.findElement(By.id("render-result")).getText().startsWith("rendered by worker pid"));
+		assertThat(browser.findElement(By.id("rendered")).isDisplayed()).isTrue();
 	}
 
 	private List<String> poolNames() {

@@ -36,7 +36,7 @@ class PrometheusScrapeTests {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		String scrape = response.body();
-		assertThat(this.pools.names()).containsExactly("io", "requests");
+		assertThat(this.pools.names()).containsExactly("io", "render", "requests");
 		for (String pool : this.pools.names()) {
 			String name = "{name=\"" + pool + "\"";
 			assertThat(scrape).contains("executor_completed_tasks_total" + name)
@@ -53,6 +53,12 @@ class PrometheusScrapeTests {
 				assertThat(scrape).contains("pools_tasks_rejected_tasks_total" + name + ",reason=\"" + reason + "\"}");
 			}
 		}
+		String render = "{name=\"render\"";
+		assertThat(scrape).contains("pools_workers_starts_workers_total" + render)
+			.contains("pools_workers_restarts_workers_total" + render)
+			.contains("pools_workers_start_failures_workers_total" + render)
+			.contains("pools_workers_exits_workers_total" + render + ",reason=\"crash\"}")
+			.doesNotContain("pools_workers_starts_workers_total{name=\"io\"");
 		assertThat(scrape).contains("# TYPE pools_tasks_rejected_tasks_total counter")
 			.contains("# TYPE executor_queued_tasks gauge");
 	}
