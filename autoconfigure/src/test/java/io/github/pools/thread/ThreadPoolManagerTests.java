@@ -371,6 +371,8 @@ class ThreadPoolManagerTests {
 		ThreadPoolManager pool = start(
 				ThreadPoolManager.builder("io").taskType("io").coreSize(1).maxSize(2).queueCapacity(5));
 		pool.submit("io", () -> 1).get(WAIT, TimeUnit.SECONDS);
+		// The executor counts a task as completed just after its future completes.
+		await().atMost(Duration.ofSeconds(WAIT)).until(() -> pool.stats().completed() == 1);
 		pool.submit("io", this::block);
 		awaitBusy(pool, 1);
 		pool.submit("io", () -> 2);
