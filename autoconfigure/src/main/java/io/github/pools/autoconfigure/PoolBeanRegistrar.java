@@ -1,6 +1,7 @@
 package io.github.pools.autoconfigure;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.pools.InvalidPoolSettingException;
@@ -40,6 +41,13 @@ class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar {
 
 	/** Separates the pool from the task type in {@code @Async("<pool>:<type>")}. */
 	static final String ASYNC_TYPE_SEPARATOR = ":";
+
+	/**
+	 * Names of Pools' own beans, some registered by auto-configurations that run after
+	 * this registrar: a pool of one of these names would silently replace or disable them.
+	 */
+	static final Set<String> RESERVED_NAMES = Set.of("poolRegistry", "poolsLifecycle", "poolMetrics", "poolsEndpoint",
+			"resizablePoolsEndpoint", "poolsHealthContributor", "poolEventPublisher");
 
 	private final Environment environment;
 
@@ -113,6 +121,12 @@ class PoolBeanRegistrar implements ImportBeanDefinitionRegistrar {
 	}
 
 	private void checkName(BeanDefinitionRegistry registry, String name, String prefix) {
+		if (RESERVED_NAMES.contains(name)) {
+			throw new PoolConfigurationException(prefix, name,
+					"is the name of one of Pools' own beans; a pool's bean is named after the pool, so choose another "
+							+ "pool name",
+					origin(prefix), null);
+		}
 		if (registry.containsBeanDefinition(name) || registry.isAlias(name)) {
 			String existing = registry.isAlias(name) ? "an alias"
 					: "a bean defined in " + describe(registry.getBeanDefinition(name));

@@ -245,8 +245,9 @@ public abstract class AbstractPoolManager implements PoolManager {
 	@Override
 	public final List<PendingTask> stopNow() {
 		stop();
-		if (this.state.get() == PoolState.STOPPING) {
-			return doStopNow();
+		PoolState current = this.state.get();
+		if (current == PoolState.STOPPING || current == PoolState.BROKEN) {
+			return doStopNow(); // a broken pool may still have workers to end
 		}
 		return List.of();
 	}
@@ -328,7 +329,7 @@ public abstract class AbstractPoolManager implements PoolManager {
 
 	/**
 	 * Cancel queued tasks and interrupt or kill running ones; called after
-	 * {@link #doStop()}, possibly more than once.
+	 * {@link #doStop()} or once the pool is broken, possibly more than once.
 	 * @return the tasks that never started
 	 */
 	protected abstract List<PendingTask> doStopNow();

@@ -85,10 +85,15 @@ public final class ChunkPipeline<R> implements Iterator<R>, AutoCloseable {
 	/** Chunks in completion order; used only when unordered. */
 	private final BlockingQueue<Chunk> completed = new LinkedBlockingQueue<>();
 
-	/** A chunk the pool refused while others were in flight, to submit again or fail. */
+	/** A chunk the pool refused, to submit again (saturated) or to fail in its turn. */
 	private Object @Nullable [] refused;
 
-	/** Why the pool refused for good (it stopped, say); thrown once the in-flight chunks are consumed. */
+	/**
+	 * Why the pool refused {@link #refused}. A saturated pool is tried again after one of
+	 * this batch's own chunks completes; any other refusal (the pool stopped, say) is
+	 * final. Either is thrown only once nothing of this batch is in flight, so results
+	 * already computed are never lost.
+	 */
 	private @Nullable TaskRejectedException refusal;
 
 	private Object @Nullable [] results;
@@ -129,6 +134,9 @@ public final class ChunkPipeline<R> implements Iterator<R>, AutoCloseable {
 		ChunkPipeline<R> pipeline = new ChunkPipeline<>(poolName, items.iterator(), options, defaultBufferSize,
 				ordered, submitter);
 		pipeline.fill();
+		if (pipeline.inFlight.isEmpty()) {
+			pipeline.throwRefusal();
+		}
 		return pipeline;
 	}
 
@@ -152,11 +160,8 @@ public final class ChunkPipeline<R> implements Iterator<R>, AutoCloseable {
 		while (this.results == null || this.index >= this.results.length) {
 			fill();
 			if (this.inFlight.isEmpty()) {
-				TaskRejectedException refusal = this.refusal;
+				throwRefusal();
 				close();
-				if (refusal != null) {
-					throw refusal;
-				}
 				throw new NoSuchElementException();
 			}
 			Chunk chunk = this.ordered ? this.inFlight.peekFirst() : awaitCompletion();
@@ -174,27 +179,28 @@ public final class ChunkPipeline<R> implements Iterator<R>, AutoCloseable {
 		return (R) result;
 	}
 
+	/**
+	 * Submit chunks until the buffer is full or the input is used up. Never throws: a
+	 * refusal is kept for {@link #throwRefusal()}.
+	 */
 	private void fill() {
-		while (!this.closed && this.refusal == null && this.inFlight.size() < this.bufferSize) {
+		while (!this.closed && this.inFlight.size() < this.bufferSize) {
+			if (this.refusal != null && this.refusal.getReason() != RejectionReason.SATURATED) {
+				return; // final
+			}
 			Object[] chunk = (this.refused != null) ? this.refused : nextChunk();
 			if (chunk == null) {
 				return;
 			}
 			this.refused = null;
+			this.refusal = null;
 			CompletableFuture<Object[]> future;
 			try {
 				future = this.submitter.submit(chunk);
 			}
 			catch (TaskRejectedException ex) {
-				if (this.inFlight.isEmpty()) {
-					close();
-					throw ex;
-				}
-				// Deliver what is in flight first; a saturated pool is retried then.
 				this.refused = chunk;
-				if (ex.getReason() != RejectionReason.SATURATED) {
-					this.refusal = ex;
-				}
+				this.refusal = ex;
 				return;
 			}
 			Chunk submitted = new Chunk(chunk.length, future);
@@ -202,6 +208,17 @@ public final class ChunkPipeline<R> implements Iterator<R>, AutoCloseable {
 			if (!this.ordered) {
 				future.whenComplete((result, failure) -> this.completed.offer(submitted));
 			}
+		}
+	}
+
+	/**
+	 * Nothing of this batch is in flight: a refusal now stands for the rest of the batch.
+	 */
+	private void throwRefusal() {
+		TaskRejectedException refusal = this.refusal;
+		if (refusal != null) {
+			close();
+			throw refusal;
 		}
 	}
 

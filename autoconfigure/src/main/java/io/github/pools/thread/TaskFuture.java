@@ -42,7 +42,7 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	/** The {@code Callable} or {@code Runnable} as submitted, also for {@code stopNow()}. */
 	private final Object task;
 
-	private final boolean runnable;
+	private final Mode mode;
 
 	/** The task wrapped by the pool's task decorator, or {@code null} for none. */
 	private final @Nullable Runnable decorated;
@@ -51,12 +51,12 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	@SuppressWarnings("unused")
 	private volatile @Nullable Thread runner;
 
-	TaskFuture(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+	TaskFuture(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
 			@Nullable Function<Runnable, Runnable> decorator) {
 		this.pool = pool;
 		this.taskType = taskType;
 		this.task = task;
-		this.runnable = runnable;
+		this.mode = mode;
 		// Decorate now, on the submitting thread: decorators capture its context here.
 		this.decorated = (decorator != null) ? decorator.apply(this::execute) : null;
 	}
@@ -65,10 +65,10 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	 * Create the future of a submitted task: a timed one when the pool has a timer, so
 	 * that untimed pools carry and read no timing state.
 	 */
-	static <T> TaskFuture<T> of(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+	static <T> TaskFuture<T> of(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
 			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTimer timer) {
-		return (timer != null) ? new Timed<>(pool, taskType, task, runnable, decorator, timer)
-				: new TaskFuture<>(pool, taskType, task, runnable, decorator);
+		return (timer != null) ? new Timed<>(pool, taskType, task, mode, decorator, timer)
+				: new TaskFuture<>(pool, taskType, task, mode, decorator);
 	}
 
 	@Override
@@ -101,16 +101,20 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		this.runner = me;
 		try {
 			if (!isDone()) { // cancelled while queued, or before the runner was set
-				if (this.runnable) {
-					((Runnable) this.task).run();
-					complete(null);
+				if (this.mode == Mode.CALLABLE) {
+					complete(((Callable<T>) this.task).call());
 				}
 				else {
-					complete(((Callable<T>) this.task).call());
+					((Runnable) this.task).run();
+					complete(null);
 				}
 			}
 		}
 		catch (Throwable ex) {
+			if (this.mode == Mode.EXECUTED) {
+				// Nobody holds this future: report, as ThreadPoolExecutor.execute does.
+				me.getUncaughtExceptionHandler().uncaughtException(me, ex);
+			}
 			if (completeExceptionally(ex)) {
 				this.pool.taskFailed();
 			}
@@ -140,6 +144,7 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 			Thread current = this.runner;
 			if (current == null) {
 				this.pool.removeQueued(this);
+				cancelSubmitted();
 			}
 			else if (mayInterruptIfRunning && current != INTERRUPTING
 					&& RUNNER.compareAndSet(this, current, INTERRUPTING)) {
@@ -161,7 +166,30 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	 * @return {@code true} if this call cancelled the task
 	 */
 	boolean discard() {
-		return super.cancel(false);
+		boolean cancelled = super.cancel(false);
+		if (cancelled) {
+			cancelSubmitted();
+		}
+		return cancelled;
+	}
+
+	/**
+	 * A task that will never run: if what was submitted is itself a future (a
+	 * {@code FutureTask} from {@code invokeAll} or Spring's {@code @Async}, say), cancel
+	 * it too, so that whoever waits on it is not left waiting forever.
+	 */
+	private void cancelSubmitted() {
+		if (this.task instanceof java.util.concurrent.Future<?> submitted) {
+			submitted.cancel(false);
+		}
+	}
+
+	/**
+	 * Return the task as a {@link Runnable}, for {@code shutdownNow()}: what was submitted
+	 * if it was a {@code Runnable}, this future otherwise.
+	 */
+	Runnable submittedRunnable() {
+		return (this.mode != Mode.CALLABLE) ? (Runnable) this.task : this;
 	}
 
 	PendingTask toPendingTask() {
@@ -186,9 +214,9 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 
 		private final long submitNanos;
 
-		Timed(ThreadPoolManager pool, @Nullable String taskType, Object task, boolean runnable,
+		Timed(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
 				@Nullable Function<Runnable, Runnable> decorator, TaskTimer timer) {
-			super(pool, taskType, task, runnable, decorator);
+			super(pool, taskType, task, mode, decorator);
 			this.timer = timer;
 			this.submitNanos = System.nanoTime();
 		}
@@ -203,6 +231,22 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 			// After completion, so the submitter is never kept waiting for the timer.
 			this.timer.record(startNanos - this.submitNanos, System.nanoTime() - startNanos);
 		}
+
+	}
+
+	/**
+	 * How a task was handed over.
+	 */
+	enum Mode {
+
+		/** {@code submit(type, Callable)}: the result completes the future. */
+		CALLABLE,
+
+		/** {@code submit(type, Runnable)}: the future completes with {@code null}. */
+		RUNNABLE,
+
+		/** {@code execute(type, Runnable)}: nobody holds the future, failures are reported. */
+		EXECUTED
 
 	}
 

@@ -40,18 +40,7 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 
 	@Override
 	public void execute(Runnable command) {
-		checkOpen(command);
-		track(this.pool.submit(this.taskType, () -> {
-			try {
-				command.run();
-			}
-			catch (RuntimeException | Error ex) {
-				// Nobody holds a future: report on the pool thread, as ThreadPoolExecutor does.
-				Thread thread = Thread.currentThread();
-				thread.getUncaughtExceptionHandler().uncaughtException(thread, ex);
-				throw ex;
-			}
-		}));
+		track(this.pool.executed(this.taskType, checkOpen(command)));
 	}
 
 	@Override
@@ -109,7 +98,8 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 	/**
 	 * Refuse further tasks through this view, cancel its queued tasks and interrupt its
 	 * running ones. The pool and other users' tasks are not affected.
-	 * @return the cancelled futures of this view's tasks that never started
+	 * @return this view's tasks that never started: each {@code Runnable} as it was
+	 * submitted, and the cancelled future of each {@code Callable}
 	 */
 	@Override
 	public List<Runnable> shutdownNow() {
@@ -119,7 +109,7 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 			TaskFuture<?> task = (TaskFuture<?>) future;
 			if (this.pool.removeQueued(task)) {
 				task.discard();
-				neverStarted.add(task);
+				neverStarted.add(task.submittedRunnable());
 			}
 			else {
 				task.cancel(true);

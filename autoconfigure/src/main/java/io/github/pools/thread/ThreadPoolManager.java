@@ -136,7 +136,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, Callable<T> task) {
 		Objects.requireNonNull(task, "task must not be null");
 		checkAccepting(taskType);
-		return dispatch(TaskFuture.of(this, taskType, task, false, this.taskDecorator, taskTimer()));
+		return dispatch(TaskFuture.of(this, taskType, task, TaskFuture.Mode.CALLABLE, this.taskDecorator, taskTimer()));
 	}
 
 	/**
@@ -152,7 +152,42 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	public CompletableFuture<Void> submit(@Nullable String taskType, Runnable task) {
 		Objects.requireNonNull(task, "task must not be null");
 		checkAccepting(taskType);
-		return dispatch(TaskFuture.<Void>of(this, taskType, task, true, this.taskDecorator, taskTimer()));
+		return dispatch(TaskFuture.<Void>of(this, taskType, task, TaskFuture.Mode.RUNNABLE, this.taskDecorator,
+				taskTimer()));
+	}
+
+	/**
+	 * Run a task without handing out a future, with the semantics of
+	 * {@link java.util.concurrent.Executor#execute(Runnable)}: a task that throws is
+	 * reported to its thread's uncaught exception handler (the thread lives on), and a
+	 * task the pool's rejection policy discards is refused with
+	 * {@link TaskRejectedException} instead of being dropped silently. If the task itself
+	 * is a {@link java.util.concurrent.Future} (a {@code FutureTask}, say) and it is
+	 * cancelled before it starts (by {@code discard-oldest} or {@link #stopNow()}), it is
+	 * cancelled too, so that nobody waits on it forever.
+	 * @param taskType the task's type, or {@code null} for an untyped task
+	 * @param task the task
+	 * @throws io.github.pools.UnknownTaskTypeException if the pool is typed and the type
+	 * differs
+	 * @throws TaskRejectedException if the pool is not running, or is saturated and its
+	 * policy is {@link RejectionPolicy#ABORT abort} or {@link RejectionPolicy#DISCARD
+	 * discard}
+	 */
+	public void execute(@Nullable String taskType, Runnable task) {
+		executed(taskType, task);
+	}
+
+	TaskFuture<Void> executed(@Nullable String taskType, Runnable task) {
+		Objects.requireNonNull(task, "task must not be null");
+		checkAccepting(taskType);
+		TaskFuture<Void> future = dispatch(
+				TaskFuture.of(this, taskType, task, TaskFuture.Mode.EXECUTED, this.taskDecorator, taskTimer()));
+		if (future.isCancelled()) {
+			// Already counted as saturated by the policy; refused rather than lost silently.
+			throw new TaskRejectedException(name(), RejectionReason.SATURATED,
+					"Pool '" + name() + "' is saturated and its rejection policy discarded the task");
+		}
+		return future;
 	}
 
 	private <T> TaskFuture<T> dispatch(TaskFuture<T> task) {

@@ -93,6 +93,27 @@ class PoolsAsyncTests {
 		});
 	}
 
+	@Test
+	void asyncReturningCompletableFutureOnASaturatedDiscardingPoolIsRefusedNotLeftPending() {
+		this.contextRunner
+			.withPropertyValues("pools.thread.io.max-size=1", "pools.thread.io.queue-capacity=0",
+					"pools.thread.io.rejection-policy=discard")
+			.run((context) -> {
+				Jobs jobs = context.getBean(Jobs.class);
+				java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+				ThreadPoolManager io = context.getBean("io", ThreadPoolManager.class);
+				try {
+					io.submit(null, () -> release.await(10, TimeUnit.SECONDS));
+					await().until(() -> io.stats().busyWorkers() == 1);
+					assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(jobs::inIo)
+						.withRootCauseInstanceOf(io.github.pools.TaskRejectedException.class);
+				}
+				finally {
+					release.countDown();
+				}
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAsync
 	static class AsyncConfiguration {

@@ -113,6 +113,12 @@ class PoolsAutoConfigurationFailureTests {
 	}
 
 	@Test
+	void poolNamedLikeOneOfPoolsOwnBeansShouldFail() {
+		assertFailure("pools.thread.poolMetrics.max-size=1", "pools.thread.poolMetrics", "poolMetrics",
+				"is the name of one of Pools' own beans");
+	}
+
+	@Test
 	void invalidValueFromACustomizerShouldFailWithTheSettingAndPool() {
 		this.contextRunner.withPropertyValues("pools.thread.io.max-size=2")
 			.withBean(ThreadPoolManagerCustomizer.class, () -> (builder) -> builder.maxSize(0))

@@ -124,6 +124,82 @@ class TaskTypeExecutorServiceTests {
 		assertThat(executor.isTerminated()).isTrue();
 	}
 
+	@Test
+	void supplyAsyncOnASaturatedDiscardingPoolIsRefusedInsteadOfHangingForever() {
+		ThreadPoolManager discarding = ThreadPoolManager.builder("discarding")
+			.maxSize(1)
+			.queueCapacity(0)
+			.rejectionPolicy(RejectionPolicy.DISCARD)
+			.build();
+		discarding.start();
+		try {
+			ExecutorService executor = discarding.executor(null);
+			executor.execute(this::block);
+			await().atMost(Duration.ofSeconds(10)).until(() -> discarding.stats().busyWorkers() == 1);
+			assertThatExceptionOfType(RejectedExecutionException.class)
+				.isThrownBy(() -> java.util.concurrent.CompletableFuture.supplyAsync(() -> 1, executor));
+		}
+		finally {
+			this.release.countDown();
+			discarding.close();
+		}
+	}
+
+	@Test
+	void invokeAllOnADiscardOldestPoolCompletesWithTheVictimCancelled() throws Exception {
+		ThreadPoolManager pool = ThreadPoolManager.builder("oldest")
+			.maxSize(1)
+			.queueCapacity(1)
+			.rejectionPolicy(RejectionPolicy.DISCARD_OLDEST)
+			.build();
+		pool.start();
+		try {
+			ExecutorService executor = pool.executor(null);
+			executor.execute(this::block);
+			await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().busyWorkers() == 1);
+			CompletableFutureHolder result = new CompletableFutureHolder();
+			Thread caller = new Thread(() -> {
+				try {
+					result.futures = executor.invokeAll(List.of(() -> "first", () -> "second"));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			caller.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> pool.stats().rejected().get(
+					io.github.pools.RejectionReason.SATURATED) == 1);
+			this.release.countDown();
+			caller.join(10_000);
+			assertThat(caller.isAlive()).as("invokeAll returned").isFalse();
+			assertThat(result.futures).hasSize(2);
+			assertThat(result.futures.get(0)).isCancelled();
+			assertThat(result.futures.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("second");
+		}
+		finally {
+			this.release.countDown();
+			pool.close();
+		}
+	}
+
+	@Test
+	void shutdownNowReturnsTheRunnablesAsSubmitted() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		executor.execute(this::block);
+		executor.execute(this::block);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.stats().busyWorkers() == 2);
+		Runnable queued = () -> {
+		};
+		executor.execute(queued);
+		assertThat(executor.shutdownNow()).containsExactly(queued);
+	}
+
+	static final class CompletableFutureHolder {
+
+		volatile List<Future<String>> futures;
+
+	}
+
 	private void block() {
 		try {
 			this.release.await(10, TimeUnit.SECONDS);

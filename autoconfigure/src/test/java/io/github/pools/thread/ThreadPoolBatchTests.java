@@ -275,6 +275,25 @@ class ThreadPoolBatchTests {
 		results.close();
 	}
 
+	@Test
+	void poolStoppingAfterTheLastChunkInFlightStillDeliversThatChunk() {
+		CountDownLatch release = new CountDownLatch(1);
+		Stream<Integer> results = this.pool.mapLazily("cpu", (Integer i) -> {
+			awaitLatch(release);
+			return i;
+		}, IntStream.range(0, 30).boxed().toList(), BatchOptions.chunkSize(10).withBufferSize(1));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.stats().busyWorkers() == 1);
+		this.pool.stop(); // the running chunk may finish; nothing new is accepted
+		release.countDown();
+		Iterator<Integer> iterator = results.iterator();
+		for (int i = 0; i < 10; i++) {
+			assertThat(iterator.next()).isEqualTo(i);
+		}
+		assertThatExceptionOfType(io.github.pools.TaskRejectedException.class).isThrownBy(iterator::next)
+			.withMessageContaining("accepts no tasks");
+		results.close();
+	}
+
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);

@@ -546,21 +546,62 @@ class ThreadPoolManagerTests {
 	}
 
 	@Test
-	void happensBeforeFromSubmitToTaskAndFromTaskToFuture() throws Exception {
-		ThreadPoolManager pool = start(ThreadPoolManager.builder("io"));
-		int[] plain = new int[1];
-		plain[0] = 7;
-		pool.submit(null, () -> plain[0] *= 6).get(WAIT, TimeUnit.SECONDS);
-		assertThat(plain[0]).isEqualTo(42);
-	}
-
-	@Test
 	void cancelledFutureOfFinishedTaskStaysCompleted() throws Exception {
 		ThreadPoolManager pool = start(ThreadPoolManager.builder("io"));
 		CompletableFuture<Integer> future = pool.submit(null, () -> 1);
 		assertThat(future.get(WAIT, TimeUnit.SECONDS)).isEqualTo(1);
 		assertThat(future.cancel(true)).isFalse();
 		assertThat(future).isNotCancelled();
+	}
+
+	@Test
+	void executeReportsAFailureToTheThreadsHandlerAndTheThreadLivesOn() throws Exception {
+		ThreadPoolManager pool = start(ThreadPoolManager.builder("io").maxSize(1));
+		AtomicReference<Throwable> reported = new AtomicReference<>();
+		pool.submit(null, () -> Thread.currentThread().setUncaughtExceptionHandler((t, ex) -> reported.set(ex)))
+			.get(WAIT, TimeUnit.SECONDS);
+		pool.execute(null, () -> {
+			throw new IllegalStateException("fire and forget");
+		});
+		await().untilAsserted(() -> assertThat(reported.get()).hasMessage("fire and forget"));
+		assertThat(pool.submit(null, () -> Thread.currentThread().getName()).get(WAIT, TimeUnit.SECONDS))
+			.isEqualTo("io-1");
+	}
+
+	@Test
+	void executeOfATaskTheDiscardPolicyDropsIsRefusedNotLost() {
+		ThreadPoolManager pool = start(
+				ThreadPoolManager.builder("io").maxSize(1).queueCapacity(0).rejectionPolicy(RejectionPolicy.DISCARD));
+		pool.submit(null, this::block);
+		awaitBusy(pool, 1);
+		assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> pool.execute(null, () -> {
+		})).withMessage("Pool 'io' is saturated and its rejection policy discarded the task");
+		assertThat(pool.stats().rejected()).containsEntry(RejectionReason.SATURATED, 1L);
+	}
+
+	@Test
+	void stopNowCancelsAFutureTaskHandedToExecuteSoItsWaiterIsReleased() {
+		ThreadPoolManager pool = start(ThreadPoolManager.builder("io").maxSize(1));
+		pool.submit(null, this::block);
+		awaitBusy(pool, 1);
+		java.util.concurrent.FutureTask<String> command = new java.util.concurrent.FutureTask<>(() -> "never");
+		pool.execute(null, command);
+		List<PendingTask> pending = pool.stopNow();
+		assertThat(pending).singleElement().satisfies((task) -> assertThat(task.task()).isSameAs(command));
+		assertThat(command).isCancelled();
+	}
+
+	@Test
+	void stopNowOfABrokenPoolEndsIt() throws Exception {
+		ThreadPoolManager pool = start(ThreadPoolManager.builder("io").maxSize(1).initializer(() -> {
+			throw new IllegalStateException("no database");
+		}));
+		CompletableFuture<Integer> future = pool.submit(null, () -> 1);
+		await().atMost(Duration.ofSeconds(WAIT)).until(pool::isBroken);
+		assertThat(future).failsWithin(Duration.ofSeconds(WAIT));
+		assertThat(pool.stopNow()).isEmpty();
+		assertThat(pool.awaitTermination(Duration.ofSeconds(WAIT))).isTrue();
+		assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
 	}
 
 	private static void awaitBusy(ThreadPoolManager pool, int busy) {
