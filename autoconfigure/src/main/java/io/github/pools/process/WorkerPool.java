@@ -1,6 +1,5 @@
 package io.github.pools.process;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -276,21 +275,36 @@ final class WorkerPool {
 				}
 			}
 		}
-		// The worker gets its next task before this one's result is deserialized.
-		if (next != null) {
-			worker.send(next);
+		try {
+			// The worker gets its next task before this one's result is deserialized.
+			if (next != null) {
+				worker.send(next);
+			}
+			if (stop) {
+				worker.sendStop();
+			}
+			if (launch != null) {
+				launch(launch);
+			}
 		}
-		if (stop) {
-			worker.sendStop();
+		finally {
+			// The task is no longer the worker's: nobody else would complete it.
+			try {
+				complete(done, frame);
+			}
+			finally {
+				done.recordTime();
+			}
 		}
-		if (launch != null) {
-			launch(launch);
-		}
-		complete(done, frame);
-		done.recordTime();
 		return true;
 	}
 
+	/**
+	 * Decode an answer and complete its task. Whatever decoding throws, the task
+	 * completes: an {@link Error} thrown by a result's {@code readObject} fails the task
+	 * like any unreadable result, and a {@link VirtualMachineError} is rethrown only once
+	 * the task has failed.
+	 */
 	@SuppressWarnings("unchecked")
 	private void complete(ProcessTask<?> task, Frame frame) {
 		Object value = null;
@@ -311,7 +325,7 @@ final class WorkerPool {
 			failure = new TaskSerializationException("The result of a task of pool '" + name()
 					+ "' could not be read: class " + ex.getMessage() + " is not on the application's class path", ex);
 		}
-		catch (IOException | RuntimeException | LinkageError ex) {
+		catch (Throwable ex) { // IOException, RuntimeException, or an Error from a readObject
 			failure = new TaskSerializationException(
 					"The result of a task of pool '" + name() + "' could not be read: " + ex, ex);
 		}
@@ -321,6 +335,9 @@ final class WorkerPool {
 				this.failed.increment();
 			}
 			task.completeExceptionally(failure);
+			if (failure.getCause() instanceof VirtualMachineError error) {
+				throw error; // out of memory or stack: the reader thread cannot be trusted to go on
+			}
 		}
 		else {
 			((CompletableFuture<Object>) task).complete(value);
