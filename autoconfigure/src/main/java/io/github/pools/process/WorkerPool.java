@@ -331,10 +331,9 @@ final class WorkerPool {
 		}
 		this.completed.increment();
 		if (failure != null) {
-			if (!task.isDone()) {
+			if (task.completeExceptionally(failure)) {
 				this.failed.increment();
 			}
-			task.completeExceptionally(failure);
 			if (failure.getCause() instanceof VirtualMachineError error) {
 				throw error; // out of memory or stack: the reader thread cannot be trusted to go on
 			}
@@ -591,10 +590,9 @@ final class WorkerPool {
 				lost.cancel(false);
 			}
 			else {
-				if (!lost.isDone()) {
+				if (lost.completeExceptionally(failure)) {
 					this.failed.increment();
 				}
-				lost.completeExceptionally(failure);
 			}
 		}
 		if (launch != null) {
@@ -686,12 +684,11 @@ final class WorkerPool {
 		for (int i = 0; i < timedOutTasks.size(); i++) {
 			WorkerHandle worker = timedOutWorkers.get(i);
 			ProcessTask<?> task = timedOutTasks.get(i);
-			if (!task.isDone()) {
+			// Completed now rather than when the worker's exit is noticed: the kill is certain.
+			if (task.completeExceptionally(new TaskTimeoutException(name(), worker.id, worker.pid(),
+					Objects.requireNonNull(this.config.taskTimeout())))) {
 				this.failed.increment();
 			}
-			// Completed now rather than when the worker's exit is noticed: the kill is certain.
-			task.completeExceptionally(new TaskTimeoutException(name(), worker.id, worker.pid(),
-					Objects.requireNonNull(this.config.taskTimeout())));
 		}
 		expired.forEach(WorkerHandle::sendStop);
 		return next - now;
