@@ -502,8 +502,12 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/** Default {@code max-message-size}: 64 MiB. */
 		public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
 
-		/** Default {@code max-object-depth}. */
-		public static final int DEFAULT_MAX_OBJECT_DEPTH = 1000;
+		/**
+		 * Default {@code max-object-depth}: deep enough for records, collections and
+		 * maps nested in one another, far from what it takes to exhaust a thread's stack
+		 * while reading.
+		 */
+		public static final int DEFAULT_MAX_OBJECT_DEPTH = 100;
 
 		/** Smallest allowed {@code max-message-size}. */
 		public static final long MIN_MAX_MESSAGE_SIZE = 4096;
@@ -746,6 +750,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/**
 		 * Set the deepest object graph that may be deserialized
 		 * ({@code max-object-depth}); {@value #DEFAULT_MAX_OBJECT_DEPTH} by default.
+		 * Collections and maps count one level each, whatever their size; a structure
+		 * linked through its own fields (a hand-made linked list or tree) counts one level
+		 * per link and may need more.
 		 * @param maxObjectDepth the limit
 		 * @return this builder
 		 */
