@@ -147,8 +147,11 @@ final class WorkerHandle {
 		}
 		this.pid = process.pid();
 		this.process = process;
-		if (this.ending.get() != null) {
-			process.destroyForcibly(); // the pool stopped while this JVM was being launched
+		// Whoever ended the worker or timed out its start before the process was published
+		// found nothing to kill: both fields are volatile, so either they see the process
+		// or this thread sees their decision.
+		if (this.ending.get() != null || this.startTimedOut) {
+			process.destroyForcibly();
 		}
 		WorkerOutput stderr = new WorkerOutput(this.workerName, process.getErrorStream());
 		stderr.start();
