@@ -110,6 +110,8 @@ import org.jspecify.annotations.Nullable;
  * worker runs its finalizer and exits. {@link #stopNow()} cancels queued tasks, and
  * kills every worker (running tasks are cancelled, finalizers do not run).
  * {@link #close()} stops, waits up to the await-termination period, then stops at once.
+ * A worker told to stop that is still alive after {@code startTimeout} (its finalizer
+ * hangs) is killed.
  * A worker also exits when its standard input closes, even in the middle of a task, so
  * an application that dies, even by {@code kill -9}, leaves no worker behind. The pool's
  * own threads are daemon threads; unless the pool is built as a {@code daemon} pool, a
@@ -707,7 +709,11 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		/**
 		 * Set how long a worker may take to become ready, initializer included
-		 * ({@code start-timeout}); 30 seconds by default.
+		 * ({@code start-timeout}); 30 seconds by default. It also bounds the other end
+		 * of a worker's life: a worker told to stop (idle, recycled, or the pool
+		 * stopping) that has not exited this long after, its finalizer or a shutdown
+		 * hook hanging, is killed; its exit still counts under the reason it was told to
+		 * stop for.
 		 * @param startTimeout the start timeout
 		 * @return this builder
 		 */
@@ -816,7 +822,8 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/**
 		 * Set code that runs in a worker JVM when it ends gracefully ({@code finalizer}):
 		 * after a stop, when it was idle too long, or when it was recycled. A worker that
-		 * is killed or crashes does not run it. A failure is logged.
+		 * is killed or crashes does not run it. A failure is logged. A worker that has not
+		 * exited within the start timeout after it was told to stop is killed.
 		 * @param finalizer the finalizer, or {@code null} for none
 		 * @return this builder
 		 */

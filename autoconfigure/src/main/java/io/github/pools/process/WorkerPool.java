@@ -406,8 +406,7 @@ final class WorkerPool {
 			}
 			PoolState state = this.manager.state();
 			if (worker.ending() != null) {
-				worker.phase = Phase.RETIRING; // killed while it started: stopNow() or a broken pool
-				this.retiring.add(worker);
+				detachLocked(worker); // killed while it started: stopNow() or a broken pool
 			}
 			else if (state == PoolState.RUNNING || (state == PoolState.STOPPING && !this.queue.isEmpty())) {
 				worker.phase = Phase.READY;
@@ -628,6 +627,7 @@ final class WorkerPool {
 		List<WorkerHandle> timedOutWorkers = new ArrayList<>();
 		List<ProcessTask<?>> timedOutTasks = new ArrayList<>();
 		List<WorkerHandle> expired = new ArrayList<>();
+		List<WorkerHandle> overdue = new ArrayList<>();
 		long next = now + MAX_SUPERVISOR_SLEEP_NANOS;
 		synchronized (this.lock) {
 			if (this.terminated) {
@@ -663,6 +663,17 @@ final class WorkerPool {
 					next = earlier(next, worker.startDeadlineNanos);
 				}
 			}
+			for (WorkerHandle worker : this.retiring) {
+				if (worker.destroyed()) {
+					continue; // killed already: its thread reports the exit
+				}
+				if (now - worker.retireDeadlineNanos >= 0) {
+					overdue.add(worker);
+				}
+				else {
+					next = earlier(next, worker.retireDeadlineNanos);
+				}
+			}
 			next = earlier(next, now + this.startTimeoutNanos);
 			int excess = this.ready.size() - this.coreSize;
 			while (excess > 0 && !this.idle.isEmpty()) {
@@ -691,6 +702,15 @@ final class WorkerPool {
 			}
 		}
 		expired.forEach(WorkerHandle::sendStop);
+		for (WorkerHandle worker : overdue) {
+			// Its exit is counted with the reason it was retired for.
+			if (worker.alive()) {
+				logger.log(Level.WARNING, "Worker " + worker + " of pool '" + name() + "' was killed: it had not "
+						+ "exited start-timeout (" + this.config.startTimeout() + ") after it was retired ("
+						+ worker.ending() + "); a finalizer or shutdown hook may hang");
+			}
+			worker.destroy();
+		}
 		return next - now;
 	}
 
@@ -855,12 +875,17 @@ final class WorkerPool {
 		return worker.end(reason);
 	}
 
+	/**
+	 * Move a worker to {@code retiring}, where it has until start-timeout to exit before
+	 * the supervisor kills it.
+	 */
 	private void detachLocked(WorkerHandle worker) {
 		if (worker.phase != Phase.RETIRING) {
 			this.ready.remove(worker);
 			this.idle.remove(worker);
 			this.launching.remove(worker);
 			worker.phase = Phase.RETIRING;
+			worker.retireDeadlineNanos = System.nanoTime() + this.startTimeoutNanos;
 			this.retiring.add(worker);
 		}
 	}

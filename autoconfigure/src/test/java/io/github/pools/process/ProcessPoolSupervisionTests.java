@@ -246,6 +246,31 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
+	void workerWhoseFinalizerHangsIsKilledAfterStartTimeout() {
+		try (ProcessPoolManager pool = ProcessPoolManager.builder("hanging-finalizer")
+			.coreSize(0)
+			.maxSize(1)
+			.idleTimeout(Duration.ofMillis(200))
+			.startTimeout(Duration.ofSeconds(3))
+			.finalizer(() -> {
+				try {
+					Thread.sleep(600_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			})
+			.build()) {
+			pool.start();
+			long pid = result(pool.submit(null, () -> ProcessHandle.current().pid()));
+			await("worker with a hanging finalizer is killed").atMost(WAIT).until(() -> !Processes.isRunning(pid));
+			await().atMost(WAIT).until(() -> exits(pool, WorkerExitReason.IDLE) == 1);
+			assertThat(pool.state()).isEqualTo(PoolState.RUNNING);
+			assertThat(pool.stats().workers()).isZero();
+		}
+	}
+
+	@Test
 	void repeatedStartFailuresBreakThePool() {
 		try (ProcessPoolManager pool = pool("broken").jvmArgs(List.of("-XX:+NoSuchFlag")).build()) {
 			pool.start();
