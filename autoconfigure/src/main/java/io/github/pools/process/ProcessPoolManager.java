@@ -188,8 +188,19 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	 */
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task) {
 		Objects.requireNonNull(task, "task must not be null");
+		return submit(taskType, task, loaderOf(task));
+	}
+
+	/**
+	 * Submit a task whose result is read with a given class loader.
+	 * @param resultLoader the loader of the user's code: the task's, or the function's
+	 * for a batch call, whose tasks are lambdas of this class
+	 */
+	private <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task,
+			ClassLoader resultLoader) {
 		checkAccepting(taskType);
-		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task), taskTimer());
+		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task), resultLoader,
+				taskTimer());
 		RejectionReason refused = this.workers.dispatch(future);
 		if (refused == RejectionReason.SATURATED) {
 			throw rejected(new TaskRejectedException(name(), RejectionReason.SATURATED,
@@ -205,6 +216,11 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			}
 		}
 		return future;
+	}
+
+	private static ClassLoader loaderOf(Object code) {
+		ClassLoader loader = code.getClass().getClassLoader();
+		return (loader != null) ? loader : ClassLoader.getSystemClassLoader();
 	}
 
 	private FrameBuffer serialize(SerializableCallable<?> task) {
@@ -355,19 +371,30 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 			};
 		};
+		Objects.requireNonNull(function, "function must not be null");
 		SerializableFunction<Object[], R> spread = (pair) -> function.apply((A) pair[0], (B) pair[1]);
-		return map(taskType, spread, arguments, options);
+		return this.<R>pipeline(taskType, spread, loaderOf(function), arguments, options, true).toList();
 	}
 
-	@SuppressWarnings("unchecked")
 	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
 			Iterable<?> items, BatchOptions options, boolean ordered) {
 		Objects.requireNonNull(function, "function must not be null");
+		return pipeline(taskType, function, loaderOf(function), items, options, ordered);
+	}
+
+	/**
+	 * Run a batch call in chunks, each a task that is a lambda of this class; its results
+	 * are read with the loader of the user's function.
+	 */
+	@SuppressWarnings("unchecked")
+	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
+			ClassLoader resultLoader, Iterable<?> items, BatchOptions options, boolean ordered) {
 		Objects.requireNonNull(items, "items must not be null");
 		checkAccepting(taskType);
 		SerializableFunction<Object, Object> each = (SerializableFunction<Object, Object>) function;
 		return ChunkPipeline.start(name(), items, options, 2 * this.workers.maxSize(), ordered,
-				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true)));
+				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true),
+						resultLoader));
 	}
 
 	/**
