@@ -123,8 +123,9 @@ public class ProcessPoolProperties {
 	private int maxObjectDepth = 100;
 
 	/**
-	 * Whether the pool is a daemon pool: at JVM exit its workers just end, instead of a
-	 * shutdown hook closing the pool gracefully when the application did not.
+	 * Whether the pool is a daemon pool. Has no effect on a pool configured here: the
+	 * application context closes it, after the web server, and it registers no JVM
+	 * shutdown hook of its own.
 	 */
 	private boolean daemon;
 

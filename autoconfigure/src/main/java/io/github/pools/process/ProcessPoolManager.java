@@ -114,8 +114,9 @@ import org.jspecify.annotations.Nullable;
  * hangs) is killed.
  * A worker also exits when its standard input closes, even in the middle of a task, so
  * an application that dies, even by {@code kill -9}, leaves no worker behind. The pool's
- * own threads are daemon threads; unless the pool is built as a {@code daemon} pool, a
- * JVM shutdown hook closes it gracefully if the application exits without closing it.
+ * own threads are daemon threads; unless the pool is built as a {@code daemon} pool or
+ * without a {@linkplain Builder#shutdownHook(boolean) shutdown hook}, a JVM shutdown hook
+ * closes it gracefully if the application exits without closing it.
  *
  * <h2>Threads</h2>
  * Each worker has one thread in the application that reads its answers, and one that
@@ -459,11 +460,19 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		}
 	}
 
+	/**
+	 * Return whether the pool has a JVM shutdown hook registered, for tests.
+	 * @return {@code true} from start until termination if the pool registers one
+	 */
+	boolean hasShutdownHook() {
+		return this.shutdownHook != null;
+	}
+
 	// ---- life cycle hooks
 
 	@Override
 	protected void doStart() {
-		if (!this.config.daemon()) {
+		if (this.config.shutdownHook()) {
 			Thread hook = new Thread(this::close, "pools-" + name() + "-shutdown");
 			Runtime.getRuntime().addShutdownHook(hook);
 			this.shutdownHook = hook;
@@ -583,6 +592,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		private int maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH;
 
 		private boolean daemon;
+
+		/** {@code null} for the default: a hook unless the pool is a daemon pool. */
+		private @Nullable Boolean shutdownHook;
 
 		private boolean awaitTermination = true;
 
@@ -798,14 +810,33 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 * Set whether the pool is a daemon pool ({@code daemon}); {@code false} by
 		 * default. A non-daemon pool registers a JVM shutdown hook that closes it
 		 * gracefully (queued tasks run, up to the await-termination period) if the
-		 * application exits without closing it. A daemon pool has no hook: at JVM exit
-		 * its workers just exit, and their tasks are lost. Either way the pool's threads
-		 * do not keep the JVM alive.
+		 * application exits without closing it, unless {@link #shutdownHook(boolean)}
+		 * says otherwise. A daemon pool has no hook: at JVM exit its workers just exit,
+		 * and their tasks are lost. Either way the pool's threads do not keep the JVM
+		 * alive.
 		 * @param daemon whether the pool is a daemon pool
 		 * @return this builder
 		 */
 		public Builder daemon(boolean daemon) {
 			this.daemon = daemon;
+			return this;
+		}
+
+		/**
+		 * Set whether the pool registers a JVM shutdown hook that closes it if the
+		 * application exits without closing it; by default it does unless it is a
+		 * {@linkplain #daemon(boolean) daemon} pool. Frameworks that close the pool
+		 * themselves turn it off: the hook would close the pool at JVM exit concurrently
+		 * with the framework's own orderly shutdown, refusing work still handed to it.
+		 * Pools configured in Spring have no hook: the application context closes them,
+		 * after the web server. Without a hook, a pool left open at JVM exit ends as a
+		 * daemon pool does: its workers exit when their standard input closes, and their
+		 * tasks are lost.
+		 * @param shutdownHook whether to register the hook
+		 * @return this builder
+		 */
+		public Builder shutdownHook(boolean shutdownHook) {
+			this.shutdownHook = shutdownHook;
 			return this;
 		}
 
@@ -887,6 +918,10 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		int coreSize() {
 			return (this.coreSize != null) ? this.coreSize : this.maxSize;
+		}
+
+		boolean shutdownHook() {
+			return (this.shutdownHook != null) ? this.shutdownHook : !this.daemon;
 		}
 
 		List<String> jvmArgs() {
@@ -985,7 +1020,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			WorkerCommand command = WorkerCommand.create(this.javaExecutable, jvmArgs(), this.classpath,
 					System.getProperty("java.class.path", ""));
 			PoolConfig config = new PoolConfig(this.name, this.queueCapacity, this.taskTimeout, this.maxTasksPerWorker,
-					this.idleTimeout, this.startTimeout, this.prestart, this.daemon, this.maxMessageSize, codec,
+					this.idleTimeout, this.startTimeout, this.prestart, shutdownHook(), this.maxMessageSize, codec,
 					serialized("initializer", this.initializer), serialized("finalizer", this.finalizer),
 					command, this.environment);
 			return new ProcessPoolManager(this, config);

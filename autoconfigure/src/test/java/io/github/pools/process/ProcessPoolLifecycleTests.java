@@ -139,6 +139,18 @@ class ProcessPoolLifecycleTests {
 	}
 
 	@Test
+	void applicationExitingWithoutCloseEndsWorkersOfPoolWithoutShutdownHookAtOnce(@TempDir Path temp)
+			throws Exception {
+		Path file = temp.resolve("written");
+		Process application = unclosedPool(false, file, "false");
+		long worker = workerPid(application);
+		assertThat(application.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		// No hook closed the pool: its worker ended with its standard input, mid-task.
+		await().atMost(WAIT).until(() -> !Processes.isRunning(worker));
+		assertThat(file).doesNotExist();
+	}
+
+	@Test
 	void workerExitsWhenItsStandardInputClosesMidTask() throws Exception {
 		WorkerCommand command = WorkerCommand.create(Path.of(Processes.javaExecutable()), List.of(), null,
 				System.getProperty("java.class.path"));
@@ -180,11 +192,12 @@ class ProcessPoolLifecycleTests {
 		}
 	}
 
-	private static Process unclosedPool(boolean daemon, Path file) throws IOException {
-		return new ProcessBuilder(Processes.javaExecutable(), "-cp", System.getProperty("java.class.path"),
-				UnclosedPoolMain.class.getName(), Boolean.toString(daemon), file.toString())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
+	private static Process unclosedPool(boolean daemon, Path file, String... more) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-cp",
+				System.getProperty("java.class.path"), UnclosedPoolMain.class.getName(), Boolean.toString(daemon),
+				file.toString()));
+		command.addAll(List.of(more));
+		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
 	private static long workerPid(Process application) {
