@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import io.github.pools.BatchOptions;
@@ -225,23 +226,39 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	}
 
 	private FrameBuffer serialize(SerializableCallable<?> task) {
-		FrameBuffer frame = new FrameBuffer(512);
+		return serialize(task, this.config.maxMessageSize(), (problem, cause) -> {
+			String message = "Task for pool '" + name() + "' " + problem;
+			return (cause != null) ? new TaskSerializationException(message, cause)
+					: new TaskSerializationException(message);
+		}).finish(FrameType.TASK);
+	}
+
+	/**
+	 * Serialize what crosses to a worker (a task, an initializer, a finalizer) as the
+	 * payload of a frame, within max-message-size.
+	 * @param value the object
+	 * @param maxMessageSize the largest payload allowed
+	 * @param failure makes the exception to throw from what is wrong, which completes
+	 * "the task ..." (for example "could not be serialized: ..."), and its cause
+	 * @return the buffer holding the payload, not yet finished as a frame
+	 */
+	private static FrameBuffer serialize(Object value, long maxMessageSize,
+			BiFunction<String, @Nullable Throwable, RuntimeException> failure) {
+		FrameBuffer buffer = new FrameBuffer(512);
 		try {
-			ObjectCodec.write(frame, task);
+			ObjectCodec.write(buffer, value);
 		}
 		catch (NotSerializableException ex) {
-			throw new TaskSerializationException(
-					"Task for pool '" + name() + "' cannot be sent to a worker: " + ObjectCodec.describe(ex), ex);
+			throw failure.apply("cannot be sent to a worker: " + ObjectCodec.describe(ex), ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new TaskSerializationException(
-					"Task for pool '" + name() + "' could not be serialized: " + ex, ex);
+			throw failure.apply("could not be serialized: " + ex, ex);
 		}
-		if (frame.payloadSize() > this.config.maxMessageSize()) {
-			throw new TaskSerializationException("Task for pool '" + name() + "' is " + frame.payloadSize()
-					+ " bytes serialized, more than max-message-size (" + this.config.maxMessageSize() + " bytes)");
+		if (buffer.payloadSize() > maxMessageSize) {
+			throw failure.apply("is " + buffer.payloadSize() + " bytes serialized, more than max-message-size ("
+					+ maxMessageSize + " bytes)", null);
 		}
-		return frame.finish(FrameType.TASK);
+		return buffer;
 	}
 
 	// ---- batch calls: the seeds' apply, map, imap, imap_unordered and starmap
@@ -989,22 +1006,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			if (runnable == null) {
 				return null;
 			}
-			FrameBuffer buffer = new FrameBuffer(512);
-			try {
-				ObjectCodec.write(buffer, runnable);
-			}
-			catch (NotSerializableException ex) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable,
-						"must be serializable, but " + ObjectCodec.describe(ex));
-			}
-			catch (IOException | RuntimeException ex) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable, "could not be serialized: " + ex);
-			}
-			if (buffer.payloadSize() > this.maxMessageSize) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable,
-						"is larger than max-message-size when serialized");
-			}
-			return buffer.payload();
+			return serialize(runnable, this.maxMessageSize,
+					(problem, cause) -> new InvalidPoolSettingException(this.name, setting, runnable, problem))
+				.payload();
 		}
 
 		/**

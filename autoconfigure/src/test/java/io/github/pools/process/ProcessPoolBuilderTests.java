@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PoolState;
 import io.github.pools.SerializableRunnable;
+import io.github.pools.TaskSerializationException;
 import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,24 @@ class ProcessPoolBuilderTests {
 			pool.close();
 			assertThat(pool.hasShutdownHook()).isFalse();
 			return hook;
+		}
+	}
+
+	@Test
+	void initializerAndTaskLargerThanMaxMessageSizeAreRefusedAlike() {
+		byte[] large = new byte[8192];
+		SerializableRunnable initializer = () -> large.clone();
+		assertThatExceptionOfType(InvalidPoolSettingException.class)
+			.isThrownBy(() -> builder().maxMessageSize(4096).initializer(initializer).build())
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("initializer"))
+			.withMessageContaining("bytes serialized, more than max-message-size (4096 bytes)");
+		try (ProcessPoolManager pool = builder().maxMessageSize(4096).build()) {
+			pool.start();
+			assertThatExceptionOfType(TaskSerializationException.class)
+				.isThrownBy(() -> pool.submit(null, () -> large.length))
+				.withMessageStartingWith("Task for pool 'checked' is ")
+				.withMessageEndingWith("bytes serialized, more than max-message-size (4096 bytes)");
+			assertThat(pool.stats().workers()).isZero();
 		}
 	}
 
