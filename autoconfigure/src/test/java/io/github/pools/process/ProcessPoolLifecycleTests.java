@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.pools.BrokenPoolException;
 import io.github.pools.PendingTask;
 import io.github.pools.PoolState;
 import io.github.pools.RejectionReason;
@@ -85,6 +87,35 @@ class ProcessPoolLifecycleTests {
 			assertThat(running).isCancelled();
 			assertThat(pool.awaitTermination(WAIT)).isTrue();
 			assertThat(pool.stats().processes().exits()).containsEntry(WorkerExitReason.SHUTDOWN, 1L);
+		}
+	}
+
+	@Test
+	void stopNowOfBrokenPoolKillsTheWorkersStillRunning(@TempDir Path temp) throws Exception {
+		String flag = temp.resolve("no-more-workers").toString();
+		try (ProcessPoolManager pool = ProcessPoolManager.builder("broken-busy").maxSize(2).initializer(() -> {
+			if (Files.exists(Path.of(flag))) {
+				throw new IllegalStateException("no more workers");
+			}
+		}).build()) {
+			pool.start();
+			CompletableFuture<Object> running = pool.submit(null, ProcessPoolManagerTests::sleepLong);
+			await().atMost(WAIT).until(() -> pool.stats().busyWorkers() == 1);
+			long pid = pool.stats().processes().pids().get(0);
+			Files.createFile(Path.of(flag));
+			assertThat(pool.submit(null, () -> 1)).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(BrokenPoolException.class);
+			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+			assertThat(running).isNotDone();
+			// What stopNow() does for a broken pool once AbstractPoolManager calls doStopNow() for it.
+			assertThat(pool.doStopNow()).isEmpty();
+			assertThat(running).isCancelled();
+			assertThat(pool.awaitTermination(WAIT)).isTrue();
+			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+			await().atMost(WAIT).until(() -> !Processes.isRunning(pid));
+			assertThat(pool.stats().processes().exits()).containsEntry(WorkerExitReason.SHUTDOWN, 1L);
+			assertThat(pool.stats().workers()).isZero();
 		}
 	}
 
