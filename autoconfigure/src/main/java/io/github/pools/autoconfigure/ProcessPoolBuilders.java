@@ -38,6 +38,9 @@ final class ProcessPoolBuilders {
 			.maxMessageSize(properties.getMaxMessageSize().toBytes())
 			.maxObjectDepth(properties.getMaxObjectDepth())
 			.daemon(properties.isDaemon())
+			// The context closes its pools in order, after the web server; a hook of the
+			// pool's own would close it at once on SIGTERM, refusing requests in flight.
+			.shutdownHook(false)
 			.classpath(properties.getClasspath())
 			.awaitTermination(properties.getShutdown().isAwaitTermination())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());

@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  * <tr><td>start-timeout</td><td>30s</td></tr>
  * <tr><td>allowed-classes</td><td>none beyond the defaults</td></tr>
  * <tr><td>max-message-size</td><td>64MB</td></tr>
- * <tr><td>max-object-depth</td><td>1000</td></tr>
+ * <tr><td>max-object-depth</td><td>100</td></tr>
  * <tr><td>daemon</td><td>false</td></tr>
  * <tr><td>java-executable</td><td>${java.home}/bin/java</td></tr>
  * <tr><td>classpath</td><td>the application's</td></tr>
@@ -120,11 +120,12 @@ public class ProcessPoolProperties {
 	/**
 	 * Deepest object graph that may be deserialized.
 	 */
-	private int maxObjectDepth = 1000;
+	private int maxObjectDepth = 100;
 
 	/**
-	 * Whether the pool is a daemon pool: at JVM exit its workers just end, instead of a
-	 * shutdown hook closing the pool gracefully when the application did not.
+	 * Whether the pool is a daemon pool. Has no effect on a pool configured here: the
+	 * application context closes it, after the web server, and it registers no JVM
+	 * shutdown hook of its own.
 	 */
 	private boolean daemon;
 

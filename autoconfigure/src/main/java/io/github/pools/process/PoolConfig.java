@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param idleTimeout idle time after which a worker above the core size exits
  * @param startTimeout longest time a worker may take to become ready
  * @param prestart whether the core workers start with the pool
- * @param daemon whether the pool lets the JVM exit without closing it gracefully
+ * @param shutdownHook whether the pool registers a JVM shutdown hook that closes it
  * @param maxMessageSize largest serialized task or result
  * @param codec serialization with the pool's allow-list
  * @param initializer the serialized initializer, or {@code null}
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param environment variables set for a worker, on top of the inherited ones
  */
 record PoolConfig(String name, int queueCapacity, @Nullable Duration taskTimeout, int maxTasksPerWorker,
-		Duration idleTimeout, Duration startTimeout, boolean prestart, boolean daemon, long maxMessageSize,
+		Duration idleTimeout, Duration startTimeout, boolean prestart, boolean shutdownHook, long maxMessageSize,
 		ObjectCodec codec, byte @Nullable [] initializer, byte @Nullable [] finalizer, WorkerCommand command,
 		Map<String, String> environment) {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import io.github.pools.BatchOptions;
@@ -110,10 +111,13 @@ import org.jspecify.annotations.Nullable;
  * worker runs its finalizer and exits. {@link #stopNow()} cancels queued tasks, and
  * kills every worker (running tasks are cancelled, finalizers do not run).
  * {@link #close()} stops, waits up to the await-termination period, then stops at once.
+ * A worker told to stop that is still alive after {@code startTimeout} (its finalizer
+ * hangs) is killed.
  * A worker also exits when its standard input closes, even in the middle of a task, so
  * an application that dies, even by {@code kill -9}, leaves no worker behind. The pool's
- * own threads are daemon threads; unless the pool is built as a {@code daemon} pool, a
- * JVM shutdown hook closes it gracefully if the application exits without closing it.
+ * own threads are daemon threads; unless the pool is built as a {@code daemon} pool or
+ * without a {@linkplain Builder#shutdownHook(boolean) shutdown hook}, a JVM shutdown hook
+ * closes it gracefully if the application exits without closing it.
  *
  * <h2>Threads</h2>
  * Each worker has one thread in the application that reads its answers, and one that
@@ -186,8 +190,19 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	 */
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task) {
 		Objects.requireNonNull(task, "task must not be null");
+		return submit(taskType, task, loaderOf(task));
+	}
+
+	/**
+	 * Submit a task whose result is read with a given class loader.
+	 * @param resultLoader the loader of the user's code: the task's, or the function's
+	 * for a batch call, whose tasks are lambdas of this class
+	 */
+	private <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task,
+			ClassLoader resultLoader) {
 		checkAccepting(taskType);
-		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task), taskTimer());
+		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task), resultLoader,
+				taskTimer());
 		RejectionReason refused = this.workers.dispatch(future);
 		if (refused == RejectionReason.SATURATED) {
 			throw rejected(new TaskRejectedException(name(), RejectionReason.SATURATED,
@@ -205,24 +220,45 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		return future;
 	}
 
+	private static ClassLoader loaderOf(Object code) {
+		ClassLoader loader = code.getClass().getClassLoader();
+		return (loader != null) ? loader : ClassLoader.getSystemClassLoader();
+	}
+
 	private FrameBuffer serialize(SerializableCallable<?> task) {
-		FrameBuffer frame = new FrameBuffer(512);
+		return serialize(task, this.config.maxMessageSize(), (problem, cause) -> {
+			String message = "Task for pool '" + name() + "' " + problem;
+			return (cause != null) ? new TaskSerializationException(message, cause)
+					: new TaskSerializationException(message);
+		}).finish(FrameType.TASK);
+	}
+
+	/**
+	 * Serialize what crosses to a worker (a task, an initializer, a finalizer) as the
+	 * payload of a frame, within max-message-size.
+	 * @param value the object
+	 * @param maxMessageSize the largest payload allowed
+	 * @param failure makes the exception to throw from what is wrong, which completes
+	 * "the task ..." (for example "could not be serialized: ..."), and its cause
+	 * @return the buffer holding the payload, not yet finished as a frame
+	 */
+	private static FrameBuffer serialize(Object value, long maxMessageSize,
+			BiFunction<String, @Nullable Throwable, RuntimeException> failure) {
+		FrameBuffer buffer = new FrameBuffer(512);
 		try {
-			ObjectCodec.write(frame, task);
+			ObjectCodec.write(buffer, value);
 		}
 		catch (NotSerializableException ex) {
-			throw new TaskSerializationException(
-					"Task for pool '" + name() + "' cannot be sent to a worker: " + ObjectCodec.describe(ex), ex);
+			throw failure.apply("cannot be sent to a worker: " + ObjectCodec.describe(ex), ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new TaskSerializationException(
-					"Task for pool '" + name() + "' could not be serialized: " + ex, ex);
+			throw failure.apply("could not be serialized: " + ex, ex);
 		}
-		if (frame.payloadSize() > this.config.maxMessageSize()) {
-			throw new TaskSerializationException("Task for pool '" + name() + "' is " + frame.payloadSize()
-					+ " bytes serialized, more than max-message-size (" + this.config.maxMessageSize() + " bytes)");
+		if (buffer.payloadSize() > maxMessageSize) {
+			throw failure.apply("is " + buffer.payloadSize() + " bytes serialized, more than max-message-size ("
+					+ maxMessageSize + " bytes)", null);
 		}
-		return frame.finish(FrameType.TASK);
+		return buffer;
 	}
 
 	// ---- batch calls: the seeds' apply, map, imap, imap_unordered and starmap
@@ -353,19 +389,30 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 			};
 		};
+		Objects.requireNonNull(function, "function must not be null");
 		SerializableFunction<Object[], R> spread = (pair) -> function.apply((A) pair[0], (B) pair[1]);
-		return map(taskType, spread, arguments, options);
+		return this.<R>pipeline(taskType, spread, loaderOf(function), arguments, options, true).toList();
 	}
 
-	@SuppressWarnings("unchecked")
 	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
 			Iterable<?> items, BatchOptions options, boolean ordered) {
 		Objects.requireNonNull(function, "function must not be null");
+		return pipeline(taskType, function, loaderOf(function), items, options, ordered);
+	}
+
+	/**
+	 * Run a batch call in chunks, each a task that is a lambda of this class; its results
+	 * are read with the loader of the user's function.
+	 */
+	@SuppressWarnings("unchecked")
+	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
+			ClassLoader resultLoader, Iterable<?> items, BatchOptions options, boolean ordered) {
 		Objects.requireNonNull(items, "items must not be null");
 		checkAccepting(taskType);
 		SerializableFunction<Object, Object> each = (SerializableFunction<Object, Object>) function;
 		return ChunkPipeline.start(name(), items, options, 2 * this.workers.maxSize(), ordered,
-				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true)));
+				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true),
+						resultLoader));
 	}
 
 	/**
@@ -430,11 +477,19 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		}
 	}
 
+	/**
+	 * Return whether the pool has a JVM shutdown hook registered, for tests.
+	 * @return {@code true} from start until termination if the pool registers one
+	 */
+	boolean hasShutdownHook() {
+		return this.shutdownHook != null;
+	}
+
 	// ---- life cycle hooks
 
 	@Override
 	protected void doStart() {
-		if (!this.config.daemon()) {
+		if (this.config.shutdownHook()) {
 			Thread hook = new Thread(this::close, "pools-" + name() + "-shutdown");
 			Runtime.getRuntime().addShutdownHook(hook);
 			this.shutdownHook = hook;
@@ -502,16 +557,20 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/** Default {@code max-message-size}: 64 MiB. */
 		public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
 
-		/** Default {@code max-object-depth}. */
-		public static final int DEFAULT_MAX_OBJECT_DEPTH = 1000;
+		/**
+		 * Default {@code max-object-depth}: deep enough for records, collections and
+		 * maps nested in one another, far from what it takes to exhaust a thread's stack
+		 * while reading.
+		 */
+		public static final int DEFAULT_MAX_OBJECT_DEPTH = 100;
 
 		/** Smallest allowed {@code max-message-size}. */
 		public static final long MIN_MAX_MESSAGE_SIZE = 4096;
 
 		/**
 		 * Default {@code jvm-args} of a worker: a small heap that starts smaller still,
-		 * and the serial collector, which keep an idle worker near 47 MB resident and
-		 * ready in about 50 ms. When the workers run the application's own JVM and it
+		 * and the serial collector, which keep a fresh idle worker near 42 MB resident
+		 * (53 to 62 MB once it has run hot code) and ready in about 50 ms. When the workers run the application's own JVM and it
 		 * supports {@code -XX:TrimNativeHeapInterval}, that flag is added too, so a
 		 * worker gives back the memory its JIT compilers used. Replace them to give
 		 * workers more memory ({@code -Xmx2g}) or another collector.
@@ -550,6 +609,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		private int maxObjectDepth = DEFAULT_MAX_OBJECT_DEPTH;
 
 		private boolean daemon;
+
+		/** {@code null} for the default: a hook unless the pool is a daemon pool. */
+		private @Nullable Boolean shutdownHook;
 
 		private boolean awaitTermination = true;
 
@@ -703,7 +765,11 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		/**
 		 * Set how long a worker may take to become ready, initializer included
-		 * ({@code start-timeout}); 30 seconds by default.
+		 * ({@code start-timeout}); 30 seconds by default. It also bounds the other end
+		 * of a worker's life: a worker told to stop (idle, recycled, or the pool
+		 * stopping) that has not exited this long after, its finalizer or a shutdown
+		 * hook hanging, is killed; its exit still counts under the reason it was told to
+		 * stop for.
 		 * @param startTimeout the start timeout
 		 * @return this builder
 		 */
@@ -746,6 +812,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/**
 		 * Set the deepest object graph that may be deserialized
 		 * ({@code max-object-depth}); {@value #DEFAULT_MAX_OBJECT_DEPTH} by default.
+		 * Collections and maps count one level each, whatever their size; a structure
+		 * linked through its own fields (a hand-made linked list or tree) counts one level
+		 * per link and may need more.
 		 * @param maxObjectDepth the limit
 		 * @return this builder
 		 */
@@ -758,14 +827,33 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 * Set whether the pool is a daemon pool ({@code daemon}); {@code false} by
 		 * default. A non-daemon pool registers a JVM shutdown hook that closes it
 		 * gracefully (queued tasks run, up to the await-termination period) if the
-		 * application exits without closing it. A daemon pool has no hook: at JVM exit
-		 * its workers just exit, and their tasks are lost. Either way the pool's threads
-		 * do not keep the JVM alive.
+		 * application exits without closing it, unless {@link #shutdownHook(boolean)}
+		 * says otherwise. A daemon pool has no hook: at JVM exit its workers just exit,
+		 * and their tasks are lost. Either way the pool's threads do not keep the JVM
+		 * alive.
 		 * @param daemon whether the pool is a daemon pool
 		 * @return this builder
 		 */
 		public Builder daemon(boolean daemon) {
 			this.daemon = daemon;
+			return this;
+		}
+
+		/**
+		 * Set whether the pool registers a JVM shutdown hook that closes it if the
+		 * application exits without closing it; by default it does unless it is a
+		 * {@linkplain #daemon(boolean) daemon} pool. Frameworks that close the pool
+		 * themselves turn it off: the hook would close the pool at JVM exit concurrently
+		 * with the framework's own orderly shutdown, refusing work still handed to it.
+		 * Pools configured in Spring have no hook: the application context closes them,
+		 * after the web server. Without a hook, a pool left open at JVM exit ends as a
+		 * daemon pool does: its workers exit when their standard input closes, and their
+		 * tasks are lost.
+		 * @param shutdownHook whether to register the hook
+		 * @return this builder
+		 */
+		public Builder shutdownHook(boolean shutdownHook) {
+			this.shutdownHook = shutdownHook;
 			return this;
 		}
 
@@ -809,7 +897,8 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/**
 		 * Set code that runs in a worker JVM when it ends gracefully ({@code finalizer}):
 		 * after a stop, when it was idle too long, or when it was recycled. A worker that
-		 * is killed or crashes does not run it. A failure is logged.
+		 * is killed or crashes does not run it. A failure is logged. A worker that has not
+		 * exited within the start timeout after it was told to stop is killed.
 		 * @param finalizer the finalizer, or {@code null} for none
 		 * @return this builder
 		 */
@@ -846,6 +935,10 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		int coreSize() {
 			return (this.coreSize != null) ? this.coreSize : this.maxSize;
+		}
+
+		boolean shutdownHook() {
+			return (this.shutdownHook != null) ? this.shutdownHook : !this.daemon;
 		}
 
 		List<String> jvmArgs() {
@@ -913,22 +1006,9 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			if (runnable == null) {
 				return null;
 			}
-			FrameBuffer buffer = new FrameBuffer(512);
-			try {
-				ObjectCodec.write(buffer, runnable);
-			}
-			catch (NotSerializableException ex) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable,
-						"must be serializable, but " + ObjectCodec.describe(ex));
-			}
-			catch (IOException | RuntimeException ex) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable, "could not be serialized: " + ex);
-			}
-			if (buffer.payloadSize() > this.maxMessageSize) {
-				throw new InvalidPoolSettingException(this.name, setting, runnable,
-						"is larger than max-message-size when serialized");
-			}
-			return buffer.payload();
+			return serialize(runnable, this.maxMessageSize,
+					(problem, cause) -> new InvalidPoolSettingException(this.name, setting, runnable, problem))
+				.payload();
 		}
 
 		/**
@@ -944,7 +1024,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			WorkerCommand command = WorkerCommand.create(this.javaExecutable, jvmArgs(), this.classpath,
 					System.getProperty("java.class.path", ""));
 			PoolConfig config = new PoolConfig(this.name, this.queueCapacity, this.taskTimeout, this.maxTasksPerWorker,
-					this.idleTimeout, this.startTimeout, this.prestart, this.daemon, this.maxMessageSize, codec,
+					this.idleTimeout, this.startTimeout, this.prestart, shutdownHook(), this.maxMessageSize, codec,
 					serialized("initializer", this.initializer), serialized("finalizer", this.finalizer),
 					command, this.environment);
 			return new ProcessPoolManager(this, config);

@@ -28,6 +28,8 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 	/** The serialized task; dropped once sent. Handed between threads under the pool lock. */
 	private @Nullable FrameBuffer frame;
 
+	private final ClassLoader resultLoader;
+
 	private final @Nullable TaskTimer timer;
 
 	private final long submitNanos;
@@ -42,11 +44,12 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 	long deadlineNanos;
 
 	ProcessTask(WorkerPool pool, @Nullable String taskType, SerializableCallable<T> callable, FrameBuffer frame,
-			@Nullable TaskTimer timer) {
+			ClassLoader resultLoader, @Nullable TaskTimer timer) {
 		this.pool = pool;
 		this.taskType = taskType;
 		this.callable = callable;
 		this.frame = frame;
+		this.resultLoader = resultLoader;
 		this.timer = timer;
 		this.submitNanos = (timer != null) ? System.nanoTime() : 0L;
 	}
@@ -69,11 +72,11 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 
 	/**
 	 * The class loader that resolves the classes of the result: the one that defined the
-	 * task, which knows the application's classes even under a restart class loader.
+	 * user's code (the task, or a batch call's function), which knows the application's
+	 * classes even under a restart class loader.
 	 */
 	ClassLoader resultLoader() {
-		ClassLoader loader = this.callable.getClass().getClassLoader();
-		return (loader != null) ? loader : ClassLoader.getSystemClassLoader();
+		return this.resultLoader;
 	}
 
 	/**

@@ -5,8 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread per pool that acts on time: it kills workers whose task outlived the
- * task timeout and workers not ready within the start timeout, and retires workers idle
- * for longer than the idle timeout above the core size.
+ * task timeout, workers not ready within the start timeout and workers told to stop that
+ * have not exited within the start timeout, and retires workers idle for longer than the
+ * idle timeout above the core size.
  * <p>
  * Tasks never wake it. It sleeps until the earliest deadline it knows of, but never
  * longer than the shortest timeout: every deadline that appears while it sleeps is at

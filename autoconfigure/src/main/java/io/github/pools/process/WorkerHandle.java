@@ -85,6 +85,9 @@ final class WorkerHandle {
 	/** What was wrong with the channel, for a protocol error. */
 	private volatile @Nullable String channelProblem;
 
+	/** Whether {@link #destroy()} was called. */
+	private volatile boolean destroyed;
+
 	/** Set under the pool lock by the supervisor when the worker was not ready in time. */
 	private volatile boolean startTimedOut;
 
@@ -102,6 +105,9 @@ final class WorkerHandle {
 
 	/** Guarded by the pool lock. */
 	long startDeadlineNanos;
+
+	/** When a retiring worker that has not exited is killed; guarded by the pool lock. */
+	long retireDeadlineNanos;
 
 	WorkerHandle(int id, WorkerPool pool, PoolConfig config, boolean replacement) {
 		this.id = id;
@@ -147,8 +153,11 @@ final class WorkerHandle {
 		}
 		this.pid = process.pid();
 		this.process = process;
-		if (this.ending.get() != null) {
-			process.destroyForcibly(); // the pool stopped while this JVM was being launched
+		// Whoever ended the worker or timed out its start before the process was published
+		// found nothing to kill: both fields are volatile, so either they see the process
+		// or this thread sees their decision.
+		if (this.ending.get() != null || this.startTimedOut) {
+			process.destroyForcibly();
 		}
 		WorkerOutput stderr = new WorkerOutput(this.workerName, process.getErrorStream());
 		stderr.start();
@@ -345,10 +354,28 @@ final class WorkerHandle {
 	 * Kill the JVM at once. Its thread notices and reports the end.
 	 */
 	void destroy() {
+		this.destroyed = true;
 		Process process = this.process;
 		if (process != null) {
 			process.destroyForcibly();
 		}
+	}
+
+	/**
+	 * Return whether the JVM was killed (or, not yet launched, is to be).
+	 * @return {@code true} once {@link #destroy()} was called
+	 */
+	boolean destroyed() {
+		return this.destroyed;
+	}
+
+	/**
+	 * Return whether the JVM runs.
+	 * @return {@code true} if it was launched and has not exited
+	 */
+	boolean alive() {
+		Process process = this.process;
+		return process != null && process.isAlive();
 	}
 
 	@Override

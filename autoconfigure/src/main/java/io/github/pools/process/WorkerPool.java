@@ -1,6 +1,5 @@
 package io.github.pools.process;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -276,21 +275,36 @@ final class WorkerPool {
 				}
 			}
 		}
-		// The worker gets its next task before this one's result is deserialized.
-		if (next != null) {
-			worker.send(next);
+		try {
+			// The worker gets its next task before this one's result is deserialized.
+			if (next != null) {
+				worker.send(next);
+			}
+			if (stop) {
+				worker.sendStop();
+			}
+			if (launch != null) {
+				launch(launch);
+			}
 		}
-		if (stop) {
-			worker.sendStop();
+		finally {
+			// The task is no longer the worker's: nobody else would complete it.
+			try {
+				complete(done, frame);
+			}
+			finally {
+				done.recordTime();
+			}
 		}
-		if (launch != null) {
-			launch(launch);
-		}
-		complete(done, frame);
-		done.recordTime();
 		return true;
 	}
 
+	/**
+	 * Decode an answer and complete its task. Whatever decoding throws, the task
+	 * completes: an {@link Error} thrown by a result's {@code readObject} fails the task
+	 * like any unreadable result, and a {@link VirtualMachineError} is rethrown only once
+	 * the task has failed.
+	 */
 	@SuppressWarnings("unchecked")
 	private void complete(ProcessTask<?> task, Frame frame) {
 		Object value = null;
@@ -311,16 +325,18 @@ final class WorkerPool {
 			failure = new TaskSerializationException("The result of a task of pool '" + name()
 					+ "' could not be read: class " + ex.getMessage() + " is not on the application's class path", ex);
 		}
-		catch (IOException | RuntimeException | LinkageError ex) {
+		catch (Throwable ex) { // IOException, RuntimeException, or an Error from a readObject
 			failure = new TaskSerializationException(
 					"The result of a task of pool '" + name() + "' could not be read: " + ex, ex);
 		}
 		this.completed.increment();
 		if (failure != null) {
-			if (!task.isDone()) {
+			if (task.completeExceptionally(failure)) {
 				this.failed.increment();
 			}
-			task.completeExceptionally(failure);
+			if (failure.getCause() instanceof VirtualMachineError error) {
+				throw error; // out of memory or stack: the reader thread cannot be trusted to go on
+			}
 		}
 		else {
 			((CompletableFuture<Object>) task).complete(value);
@@ -390,8 +406,7 @@ final class WorkerPool {
 			}
 			PoolState state = this.manager.state();
 			if (worker.ending() != null) {
-				worker.phase = Phase.RETIRING; // killed while it started: stopNow() or a broken pool
-				this.retiring.add(worker);
+				detachLocked(worker); // killed while it started: stopNow() or a broken pool
 			}
 			else if (state == PoolState.RUNNING || (state == PoolState.STOPPING && !this.queue.isEmpty())) {
 				worker.phase = Phase.READY;
@@ -574,10 +589,9 @@ final class WorkerPool {
 				lost.cancel(false);
 			}
 			else {
-				if (!lost.isDone()) {
+				if (lost.completeExceptionally(failure)) {
 					this.failed.increment();
 				}
-				lost.completeExceptionally(failure);
 			}
 		}
 		if (launch != null) {
@@ -613,6 +627,7 @@ final class WorkerPool {
 		List<WorkerHandle> timedOutWorkers = new ArrayList<>();
 		List<ProcessTask<?>> timedOutTasks = new ArrayList<>();
 		List<WorkerHandle> expired = new ArrayList<>();
+		List<WorkerHandle> overdue = new ArrayList<>();
 		long next = now + MAX_SUPERVISOR_SLEEP_NANOS;
 		synchronized (this.lock) {
 			if (this.terminated) {
@@ -648,6 +663,17 @@ final class WorkerPool {
 					next = earlier(next, worker.startDeadlineNanos);
 				}
 			}
+			for (WorkerHandle worker : this.retiring) {
+				if (worker.destroyed()) {
+					continue; // killed already: its thread reports the exit
+				}
+				if (now - worker.retireDeadlineNanos >= 0) {
+					overdue.add(worker);
+				}
+				else {
+					next = earlier(next, worker.retireDeadlineNanos);
+				}
+			}
 			next = earlier(next, now + this.startTimeoutNanos);
 			int excess = this.ready.size() - this.coreSize;
 			while (excess > 0 && !this.idle.isEmpty()) {
@@ -669,14 +695,22 @@ final class WorkerPool {
 		for (int i = 0; i < timedOutTasks.size(); i++) {
 			WorkerHandle worker = timedOutWorkers.get(i);
 			ProcessTask<?> task = timedOutTasks.get(i);
-			if (!task.isDone()) {
+			// Completed now rather than when the worker's exit is noticed: the kill is certain.
+			if (task.completeExceptionally(new TaskTimeoutException(name(), worker.id, worker.pid(),
+					Objects.requireNonNull(this.config.taskTimeout())))) {
 				this.failed.increment();
 			}
-			// Completed now rather than when the worker's exit is noticed: the kill is certain.
-			task.completeExceptionally(new TaskTimeoutException(name(), worker.id, worker.pid(),
-					Objects.requireNonNull(this.config.taskTimeout())));
 		}
 		expired.forEach(WorkerHandle::sendStop);
+		for (WorkerHandle worker : overdue) {
+			// Its exit is counted with the reason it was retired for.
+			if (worker.alive()) {
+				logger.log(Level.WARNING, "Worker " + worker + " of pool '" + name() + "' was killed: it had not "
+						+ "exited start-timeout (" + this.config.startTimeout() + ") after it was retired ("
+						+ worker.ending() + "); a finalizer or shutdown hook may hang");
+			}
+			worker.destroy();
+		}
 		return next - now;
 	}
 
@@ -841,12 +875,17 @@ final class WorkerPool {
 		return worker.end(reason);
 	}
 
+	/**
+	 * Move a worker to {@code retiring}, where it has until start-timeout to exit before
+	 * the supervisor kills it.
+	 */
 	private void detachLocked(WorkerHandle worker) {
 		if (worker.phase != Phase.RETIRING) {
 			this.ready.remove(worker);
 			this.idle.remove(worker);
 			this.launching.remove(worker);
 			worker.phase = Phase.RETIRING;
+			worker.retireDeadlineNanos = System.nanoTime() + this.startTimeoutNanos;
 			this.retiring.add(worker);
 		}
 	}

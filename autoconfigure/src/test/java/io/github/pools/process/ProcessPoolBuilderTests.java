@@ -7,7 +7,12 @@ import java.util.List;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PoolState;
 import io.github.pools.SerializableRunnable;
+import io.github.pools.TaskSerializationException;
+import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -95,6 +100,56 @@ class ProcessPoolBuilderTests {
 		Object notSerializable = new Object();
 		SerializableRunnable initializer = () -> notSerializable.hashCode();
 		assertInvalid(builder().initializer(initializer), "initializer");
+	}
+
+	@Test
+	void nonDaemonPoolHasAShutdownHookUnlessTurnedOff() {
+		assertThat(startedHasHook(builder())).isTrue();
+		assertThat(startedHasHook(builder().daemon(true))).isFalse();
+		assertThat(startedHasHook(builder().shutdownHook(false))).isFalse();
+		assertThat(startedHasHook(builder().daemon(true).shutdownHook(true))).isTrue();
+	}
+
+	@Test
+	void poolConfiguredInSpringHasNoShutdownHookOfItsOwn() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PoolsAutoConfiguration.class))
+			.withPropertyValues("pools.process.configured.max-size=1")
+			.run((context) -> {
+				ProcessPoolManager pool = context.getBean("configured", ProcessPoolManager.class);
+				assertThat(pool.state()).isEqualTo(PoolState.RUNNING);
+				// The context closes it, after the web server: a hook of its own would close
+				// it at once on SIGTERM, refusing requests still in flight.
+				assertThat(pool.hasShutdownHook()).isFalse();
+			});
+	}
+
+	/** Start a pool (no worker starts without a task) and see whether it has a hook. */
+	private static boolean startedHasHook(ProcessPoolManager.Builder builder) {
+		try (ProcessPoolManager pool = builder.build()) {
+			pool.start();
+			boolean hook = pool.hasShutdownHook();
+			pool.close();
+			assertThat(pool.hasShutdownHook()).isFalse();
+			return hook;
+		}
+	}
+
+	@Test
+	void initializerAndTaskLargerThanMaxMessageSizeAreRefusedAlike() {
+		byte[] large = new byte[8192];
+		SerializableRunnable initializer = () -> large.clone();
+		assertThatExceptionOfType(InvalidPoolSettingException.class)
+			.isThrownBy(() -> builder().maxMessageSize(4096).initializer(initializer).build())
+			.satisfies((ex) -> assertThat(ex.getSetting()).isEqualTo("initializer"))
+			.withMessageContaining("bytes serialized, more than max-message-size (4096 bytes)");
+		try (ProcessPoolManager pool = builder().maxMessageSize(4096).build()) {
+			pool.start();
+			assertThatExceptionOfType(TaskSerializationException.class)
+				.isThrownBy(() -> pool.submit(null, () -> large.length))
+				.withMessageStartingWith("Task for pool 'checked' is ")
+				.withMessageEndingWith("bytes serialized, more than max-message-size (4096 bytes)");
+			assertThat(pool.stats().workers()).isZero();
+		}
 	}
 
 	@Test

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.pools.BrokenPoolException;
 import io.github.pools.PendingTask;
 import io.github.pools.PoolState;
 import io.github.pools.RejectionReason;
@@ -89,6 +91,35 @@ class ProcessPoolLifecycleTests {
 	}
 
 	@Test
+	void stopNowOfBrokenPoolKillsTheWorkersStillRunning(@TempDir Path temp) throws Exception {
+		String flag = temp.resolve("no-more-workers").toString();
+		try (ProcessPoolManager pool = ProcessPoolManager.builder("broken-busy").maxSize(2).initializer(() -> {
+			if (Files.exists(Path.of(flag))) {
+				throw new IllegalStateException("no more workers");
+			}
+		}).build()) {
+			pool.start();
+			CompletableFuture<Object> running = pool.submit(null, ProcessPoolManagerTests::sleepLong);
+			await().atMost(WAIT).until(() -> pool.stats().busyWorkers() == 1);
+			long pid = pool.stats().processes().pids().get(0);
+			Files.createFile(Path.of(flag));
+			assertThat(pool.submit(null, () -> 1)).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(BrokenPoolException.class);
+			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+			assertThat(running).isNotDone();
+			// What stopNow() does for a broken pool once AbstractPoolManager calls doStopNow() for it.
+			assertThat(pool.doStopNow()).isEmpty();
+			assertThat(running).isCancelled();
+			assertThat(pool.awaitTermination(WAIT)).isTrue();
+			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+			await().atMost(WAIT).until(() -> !Processes.isRunning(pid));
+			assertThat(pool.stats().processes().exits()).containsEntry(WorkerExitReason.SHUTDOWN, 1L);
+			assertThat(pool.stats().workers()).isZero();
+		}
+	}
+
+	@Test
 	void closeOfIdlePoolEndsItsWorkers() {
 		ProcessPoolManager pool = ProcessPoolManager.builder("closed").maxSize(2).build();
 		pool.start();
@@ -139,6 +170,18 @@ class ProcessPoolLifecycleTests {
 	}
 
 	@Test
+	void applicationExitingWithoutCloseEndsWorkersOfPoolWithoutShutdownHookAtOnce(@TempDir Path temp)
+			throws Exception {
+		Path file = temp.resolve("written");
+		Process application = unclosedPool(false, file, "false");
+		long worker = workerPid(application);
+		assertThat(application.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		// No hook closed the pool: its worker ended with its standard input, mid-task.
+		await().atMost(WAIT).until(() -> !Processes.isRunning(worker));
+		assertThat(file).doesNotExist();
+	}
+
+	@Test
 	void workerExitsWhenItsStandardInputClosesMidTask() throws Exception {
 		WorkerCommand command = WorkerCommand.create(Path.of(Processes.javaExecutable()), List.of(), null,
 				System.getProperty("java.class.path"));
@@ -180,11 +223,12 @@ class ProcessPoolLifecycleTests {
 		}
 	}
 
-	private static Process unclosedPool(boolean daemon, Path file) throws IOException {
-		return new ProcessBuilder(Processes.javaExecutable(), "-cp", System.getProperty("java.class.path"),
-				UnclosedPoolMain.class.getName(), Boolean.toString(daemon), file.toString())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
+	private static Process unclosedPool(boolean daemon, Path file, String... more) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-cp",
+				System.getProperty("java.class.path"), UnclosedPoolMain.class.getName(), Boolean.toString(daemon),
+				file.toString()));
+		command.addAll(List.of(more));
+		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 	}
 
 	private static long workerPid(Process application) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -16,6 +17,8 @@ import io.github.pools.RejectionReason;
 import io.github.pools.TaskTimeoutException;
 import io.github.pools.WorkerCrashedException;
 import io.github.pools.WorkerExitReason;
+import io.github.pools.process.channel.ObjectCodec;
+import io.github.pools.process.channel.ObjectFilters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,6 +246,31 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
+	void workerWhoseFinalizerHangsIsKilledAfterStartTimeout() {
+		try (ProcessPoolManager pool = ProcessPoolManager.builder("hanging-finalizer")
+			.coreSize(0)
+			.maxSize(1)
+			.idleTimeout(Duration.ofMillis(200))
+			.startTimeout(Duration.ofSeconds(3))
+			.finalizer(() -> {
+				try {
+					Thread.sleep(600_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			})
+			.build()) {
+			pool.start();
+			long pid = result(pool.submit(null, () -> ProcessHandle.current().pid()));
+			await("worker with a hanging finalizer is killed").atMost(WAIT).until(() -> !Processes.isRunning(pid));
+			await().atMost(WAIT).until(() -> exits(pool, WorkerExitReason.IDLE) == 1);
+			assertThat(pool.state()).isEqualTo(PoolState.RUNNING);
+			assertThat(pool.stats().workers()).isZero();
+		}
+	}
+
+	@Test
 	void repeatedStartFailuresBreakThePool() {
 		try (ProcessPoolManager pool = pool("broken").jvmArgs(List.of("-XX:+NoSuchFlag")).build()) {
 			pool.start();
@@ -274,6 +302,28 @@ class ProcessPoolSupervisionTests {
 				.withMessageContaining("its initializer failed");
 			assertThatExceptionOfType(BrokenPoolException.class).isThrownBy(pool::check)
 				.satisfies((ex) -> assertThat(ex.getCause()).hasRootCauseMessage("java.lang.IllegalStateException: no database"));
+		}
+	}
+
+	@Test
+	void workerWhoseStartTimedOutBeforeItsProcessWasKnownIsKilled() {
+		ProcessPoolManager manager = pool("late-timeout").build();
+		PoolConfig config = new PoolConfig("late-timeout", 1, null, 0, Duration.ofSeconds(60), Duration.ofSeconds(30),
+				false, false, 1 << 20, new ObjectCodec(ObjectFilters.of(List.of(), 1 << 20, 100)), null, null,
+				WorkerCommand.create(Path.of(Processes.javaExecutable()), List.of(), null,
+						System.getProperty("java.class.path")),
+				Map.of());
+		WorkerHandle worker = new WorkerHandle(1, new WorkerPool(manager, config, 1, 1), config, false);
+		// The supervisor's deadline passed while launch() was still starting the process.
+		worker.startTimedOut();
+		try {
+			WorkerStartException failure = worker.launch();
+			assertThat(failure).isNotNull().hasMessageContaining("start-timeout");
+			assertThat(Processes.isRunning(worker.pid())).isFalse();
+		}
+		finally {
+			worker.destroy();
+			manager.close();
 		}
 	}
 

@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * cross only as data ({@link RemoteError}). The limits {@code maxbytes} and
  * {@code maxdepth} come from the pool's {@code max-message-size} and
  * {@code max-object-depth}.
+ * <p>
+ * What a stream makes the reader allocate is bounded by {@code max-message-size} too,
+ * since a stream can declare more than it carries: an array is refused, before it is
+ * allocated, if its length times its element size (the primitive's size, or 4 bytes per
+ * reference) exceeds {@code max-message-size}, and a stream is refused once it holds
+ * more than one object reference per {@value #BYTES_PER_REFERENCE} bytes of
+ * {@code max-message-size} (no object but {@code null} costs fewer bytes in a stream).
  */
 public final class ObjectFilters {
 
@@ -25,11 +32,19 @@ public final class ObjectFilters {
 	public static final String DEFAULT_PATTERNS = "java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
 			+ "java.util.concurrent.*;java.util.concurrent.atomic.*;java.time.**;java.math.*;io.github.pools.**";
 
+	/**
+	 * Memory counted per element of an array of references, and stream bytes allowed per
+	 * object reference.
+	 */
+	static final int BYTES_PER_REFERENCE = 4;
+
 	private final List<String> allowedClasses;
 
 	private final long maxBytes;
 
 	private final int maxDepth;
+
+	private final long maxReferences;
 
 	/**
 	 * The JDK's pattern filter, created on first use: creating it initializes
@@ -42,6 +57,7 @@ public final class ObjectFilters {
 		this.allowedClasses = List.copyOf(allowedClasses);
 		this.maxBytes = maxBytes;
 		this.maxDepth = maxDepth;
+		this.maxReferences = maxBytes / BYTES_PER_REFERENCE;
 	}
 
 	/**
@@ -136,13 +152,14 @@ public final class ObjectFilters {
 	 * @return the description
 	 */
 	String describe(@Nullable Class<?> rejected, ObjectInputFilter.FilterInfo info) {
+		// Limits first: the JDK refuses a class it would allow when a limit is exceeded.
+		if (info.depth() > this.maxDepth) {
+			return "the object graph is deeper than max-object-depth (" + this.maxDepth + ")";
+		}
+		if (info.streamBytes() > this.maxBytes) {
+			return "the serialized form is larger than max-message-size (" + this.maxBytes + " bytes)";
+		}
 		if (rejected == null) {
-			if (info.depth() > this.maxDepth) {
-				return "the object graph is deeper than max-object-depth (" + this.maxDepth + ")";
-			}
-			if (info.streamBytes() > this.maxBytes) {
-				return "the serialized form is larger than max-message-size (" + this.maxBytes + " bytes)";
-			}
 			return "it exceeds a deserialization limit (depth " + info.depth() + ", " + info.streamBytes()
 					+ " bytes, " + info.references() + " references)";
 		}
@@ -187,17 +204,57 @@ public final class ObjectFilters {
 		@Override
 		public Status checkInput(FilterInfo info) {
 			Class<?> type = info.serialClass();
+			String limit = exceededLimit(type, info);
 			Status status;
-			if (type != null && isThrowable(type)) {
+			if (limit != null || (type != null && isThrowable(type))) {
 				status = Status.REJECTED;
 			}
 			else {
 				status = this.patterns.checkInput(info);
 			}
 			if (status == Status.REJECTED && this.refusal == null) {
-				this.refusal = describe(type, info);
+				this.refusal = (limit != null) ? limit : describe(type, info);
 			}
 			return status;
+		}
+
+		/**
+		 * The limits the JDK's filter does not know: what a stream makes the reader
+		 * allocate, whatever it carries.
+		 */
+		private @Nullable String exceededLimit(@Nullable Class<?> type, FilterInfo info) {
+			long length = info.arrayLength();
+			if (type != null && type.isArray() && length >= 0) {
+				Class<?> element = type.getComponentType();
+				long bytes = length * elementSize(element);
+				if (bytes > ObjectFilters.this.maxBytes) {
+					return "the stream declares an array of " + length + " " + element.getTypeName() + ", " + bytes
+							+ " bytes in memory, more than max-message-size (" + ObjectFilters.this.maxBytes
+							+ " bytes)";
+				}
+			}
+			if (info.references() > ObjectFilters.this.maxReferences) {
+				return "the stream holds more than " + ObjectFilters.this.maxReferences
+						+ " object references, one per " + BYTES_PER_REFERENCE + " bytes of max-message-size ("
+						+ ObjectFilters.this.maxBytes + " bytes)";
+			}
+			return null;
+		}
+
+		private static long elementSize(Class<?> element) {
+			if (!element.isPrimitive()) {
+				return BYTES_PER_REFERENCE;
+			}
+			if (element == long.class || element == double.class) {
+				return 8;
+			}
+			if (element == int.class || element == float.class) {
+				return 4;
+			}
+			if (element == short.class || element == char.class) {
+				return 2;
+			}
+			return 1; // byte, boolean
 		}
 
 		private boolean isThrowable(Class<?> type) {
