@@ -123,9 +123,9 @@ public class ProcessPoolProperties {
 	private int maxObjectDepth = 100;
 
 	/**
-	 * Whether the pool is a daemon pool. Has no effect on a pool configured here: the
-	 * application context closes it, after the web server, and it registers no JVM
-	 * shutdown hook of its own.
+	 * Whether the workers are daemons: when the application context closes, their
+	 * running and queued tasks are not waited for and the workers are killed at once.
+	 * Otherwise closing waits up to shutdown.await-termination-period.
 	 */
 	private boolean daemon;
 

@@ -97,7 +97,7 @@ class ProcessPoolsAutoConfigurationTests {
 					"pools.process.render.idle-timeout=5m", "pools.process.render.prestart=true",
 					"pools.process.render.start-timeout=45s", "pools.process.render.allowed-classes=com.example.other.**",
 					"pools.process.render.max-message-size=8MB", "pools.process.render.max-object-depth=200",
-					"pools.process.render.daemon=true", "pools.process.render.shutdown.await-termination-period=5s",
+					"pools.process.render.shutdown.await-termination-period=5s",
 					"pools.process.render.metrics.task-timers=false")
 			.run((context) -> {
 				ProcessPoolProperties properties = context.getBean(PoolsProperties.class).getProcess().get("render");
@@ -107,7 +107,6 @@ class ProcessPoolsAutoConfigurationTests {
 				assertThat(properties.getAllowedClasses()).containsExactly("com.example.other.**");
 				assertThat(properties.getMaxMessageSize().toMegabytes()).isEqualTo(8);
 				assertThat(properties.getMaxObjectDepth()).isEqualTo(200);
-				assertThat(properties.isDaemon()).isTrue();
 				ProcessPoolManager render = context.getBean("render", ProcessPoolManager.class);
 				assertThat(render.stats().coreSize()).isZero();
 				assertThat(render.stats().queueCapacity()).isEqualTo(7);
@@ -117,6 +116,14 @@ class ProcessPoolsAutoConfigurationTests {
 					.get(30, TimeUnit.SECONDS);
 				assertThat(seen).isEqualTo("from-jvm-args from-environment");
 			});
+	}
+
+	@Test
+	void daemonPoolIsNotWaitedForWhenTheContextCloses() {
+		this.contextRunner.withPropertyValues("pools.process.render.daemon=true").run((context) -> {
+			assertThat(context.getBean(PoolsProperties.class).getProcess().get("render").isDaemon()).isTrue();
+			assertThat(context.getBean("render", ProcessPoolManager.class).awaitTerminationPeriod()).isZero();
+		});
 	}
 
 	@Test
