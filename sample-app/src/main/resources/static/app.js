@@ -87,6 +87,16 @@
       setText(root, 'pids', processes.pids.length ? processes.pids.join('  ') : 'none alive');
     }
 
+    var cluster = pool.cluster;
+    field(root, 'cluster').hidden = !cluster;
+    if (cluster) {
+      setText(root, 'memberCount', cluster.members.length);
+      setText(root, 'pending', cluster.pending);
+      setText(root, 'submitted', cluster.submitted);
+      setText(root, 'durable', cluster.durable ? 'yes: tasks of a lost member run again' : 'no');
+      setText(root, 'members', cluster.members.length ? cluster.members.join('  ') : 'none reachable');
+    }
+
     var samples = card.samples;
     var previous = samples[samples.length - 1];
     var rate = 0;
@@ -269,8 +279,10 @@
       .then(function (body) {
         var now = Date.now();
         var seen = {};
-        body.pools.forEach(function (pool) {
-          seen[pool.name] = true;
+        Object.keys(body.pools).forEach(function (name) {
+          var pool = body.pools[name];
+          pool.name = name;
+          seen[name] = true;
           update(pool, now);
         });
         Object.keys(cards).forEach(function (name) {

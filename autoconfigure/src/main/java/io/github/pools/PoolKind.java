@@ -13,6 +13,11 @@ public enum PoolKind {
 	/**
 	 * Long-lived worker JVMs that the pool starts, reuses and supervises.
 	 */
-	PROCESS
+	PROCESS,
+
+	/**
+	 * The members of a Hazelcast cluster, the application's own JVM possibly among them.
+	 */
+	CLUSTER
 
 }

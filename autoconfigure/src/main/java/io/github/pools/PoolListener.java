@@ -47,6 +47,17 @@ public interface PoolListener {
 	}
 
 	/**
+	 * Called when a member leaves the cluster of a cluster pool; its tasks run again on
+	 * another member (durable pools) or fail with
+	 * {@link io.github.pools.cluster.MemberLeftException}.
+	 * @param pool the pool
+	 * @param member the member that left, as {@code host:port} with its uuid
+	 * @param members the members that remain
+	 */
+	default void memberLeft(PoolManager pool, String member, int members) {
+	}
+
+	/**
 	 * Called when the pool's core and maximum sizes change at runtime.
 	 * @param pool the pool
 	 * @param before the statistics before the change

@@ -158,6 +158,16 @@ public interface PoolManager extends AutoCloseable {
 	PoolStats stats();
 
 	/**
+	 * Return the pool's counters and sizes, each read on its own without a snapshot:
+	 * what meters read on every scrape. The pools of this library read each from a
+	 * field; this default takes a {@link #stats() snapshot} for every value.
+	 * @return the counters, a view that stays current
+	 */
+	default PoolCounters counters() {
+		return PoolCounters.of(this::stats);
+	}
+
+	/**
 	 * Change the pool's core and maximum number of workers while it runs. The values
 	 * are validated exactly as at build time.
 	 * @param coreSize the new core size, at least 0
@@ -179,10 +189,17 @@ public interface PoolManager extends AutoCloseable {
 	void removeListener(PoolListener listener);
 
 	/**
-	 * Set the timer that receives the queue and execution time of every task, or clear
-	 * it. Without a timer the pool does not read the clock per task.
-	 * @param timer the timer, or {@code null} for none
+	 * Add a timer that receives the queue and execution time of every task; timers add
+	 * up, so that each meter registry can have its own. A pool without timers does not
+	 * read the clock per task.
+	 * @param timer the timer
 	 */
-	void setTaskTimer(@Nullable TaskTimer timer);
+	void addTaskTimer(TaskTimer timer);
+
+	/**
+	 * Remove a timer added earlier; does nothing if it was not added.
+	 * @param timer the timer
+	 */
+	void removeTaskTimer(TaskTimer timer);
 
 }

@@ -1,10 +1,13 @@
 package io.github.pools;
 
 /**
- * The life cycle of a pool. A pool only moves forward through these states:
- * {@code NEW -> RUNNING -> STOPPING -> TERMINATED}, or to {@code BROKEN} from
- * {@code RUNNING} or {@code STOPPING} when its workers cannot start. A stopped or
- * broken pool is never restarted; build a new one.
+ * The life cycle of a pool: {@code NEW -> RUNNING -> STOPPING -> TERMINATED}, where a
+ * pool stopped before it started goes from {@code NEW} straight to {@code TERMINATED}.
+ * {@code BROKEN} is entered from {@code RUNNING} (or {@code STOPPING}) when workers
+ * cannot start; a process pool keeps trying to start a worker, with growing pauses, and
+ * goes back to {@code RUNNING} when one starts, while a thread pool whose initializer
+ * throws stays broken. A broken pool stops like a running one. A terminated pool is
+ * never started again; build a new one.
  */
 public enum PoolState {
 
@@ -31,7 +34,8 @@ public enum PoolState {
 
 	/**
 	 * Workers cannot start (or their initializer fails); tasks are refused at submit
-	 * with {@link BrokenPoolException} and queued ones were failed with it.
+	 * with {@link BrokenPoolException} and queued ones were failed with it. A process
+	 * pool leaves this state when a worker starts again.
 	 */
 	BROKEN;
 

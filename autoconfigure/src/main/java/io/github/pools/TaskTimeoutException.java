@@ -3,8 +3,9 @@ package io.github.pools;
 import java.time.Duration;
 
 /**
- * A task of a process pool ran longer than the pool's task timeout. Its worker JVM was
- * killed, so the task really stopped; a fresh worker replaces it.
+ * A task ran longer than its pool's task timeout. For a process pool, its worker JVM
+ * was killed, so the task really stopped; a fresh worker replaces it. For a cluster
+ * pool, the task was cancelled on its member.
  */
 public class TaskTimeoutException extends RuntimeException {
 
@@ -22,6 +23,18 @@ public class TaskTimeoutException extends RuntimeException {
 	public TaskTimeoutException(String poolName, int workerId, long pid, Duration timeout) {
 		super("Task in pool '" + poolName + "' ran longer than its task-timeout of " + timeout + "; worker "
 				+ workerId + " (pid " + pid + ") was killed");
+		this.poolName = poolName;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Create a new instance with a message of the pool's own.
+	 * @param poolName the pool of the task
+	 * @param timeout the task timeout that passed
+	 * @param message what happened to the task
+	 */
+	public TaskTimeoutException(String poolName, Duration timeout, String message) {
+		super(message);
 		this.poolName = poolName;
 		this.timeout = timeout;
 	}

@@ -1,9 +1,9 @@
 package io.github.pools;
 
 /**
- * Receives the timings of every task a pool runs. A pool measures time only while a
- * timer is set (see {@link PoolManager#setTaskTimer(TaskTimer)}), so an untimed pool
- * pays nothing for it.
+ * Receives the timings of every task a pool runs. A pool measures time only while at
+ * least one timer is added (see {@link PoolManager#addTaskTimer(TaskTimer)}), so an
+ * untimed pool pays nothing for it; every added timer receives every timing.
  * <p>
  * Called on the pool's own threads once per task, right after the task completes:
  * implementations must be fast and must not block or throw.

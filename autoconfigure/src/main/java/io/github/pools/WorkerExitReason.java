@@ -2,7 +2,7 @@ package io.github.pools;
 
 /**
  * Why a worker of a process pool ended. Used as the {@code reason} tag of the
- * {@code pools.workers.exits} meter.
+ * {@code pools.workers.exited} meter.
  */
 public enum WorkerExitReason {
 

@@ -135,7 +135,11 @@ public class StubProcessPool implements PoolManager {
 	}
 
 	@Override
-	public void setTaskTimer(@Nullable TaskTimer timer) {
+	public void addTaskTimer(TaskTimer timer) {
+	}
+
+	@Override
+	public void removeTaskTimer(TaskTimer timer) {
 	}
 
 }

@@ -64,29 +64,44 @@ final class PoolDescriptions {
 	}
 
 	/**
-	 * Return the rejection counts keyed by tag value, in declaration order.
+	 * Return the rejection counts keyed by reason in camel case, in declaration order.
 	 * @param stats the pool's statistics
-	 * @return every reason's tag value with its count
+	 * @return every reason with its count, for example {@code taskType}
 	 */
 	static Map<String, Long> rejected(PoolStats stats) {
 		Map<String, Long> rejected = new LinkedHashMap<>();
 		for (RejectionReason reason : RejectionReason.values()) {
-			rejected.put(reason.tagValue(), stats.rejected().getOrDefault(reason, 0L));
+			rejected.put(key(reason), stats.rejected().getOrDefault(reason, 0L));
 		}
 		return rejected;
 	}
 
 	/**
-	 * Return worker exit counts keyed by tag value, in declaration order.
+	 * Return worker exit counts keyed by reason in camel case, in declaration order.
 	 * @param exits the exit counts by reason
-	 * @return every reason's tag value with its count
+	 * @return every reason with its count, for example {@code protocolError}
 	 */
 	static Map<String, Long> exits(Map<WorkerExitReason, Long> exits) {
-		Map<String, Long> byTag = new LinkedHashMap<>();
+		Map<String, Long> byReason = new LinkedHashMap<>();
 		for (WorkerExitReason reason : WorkerExitReason.values()) {
-			byTag.put(reason.tagValue(), exits.getOrDefault(reason, 0L));
+			byReason.put(key(reason), exits.getOrDefault(reason, 0L));
 		}
-		return byTag;
+		return byReason;
+	}
+
+	/**
+	 * Return the JSON key of an enum constant: its name in camel case, like every other
+	 * key of the endpoint and health JSON (meter tags keep the hyphenated tag values).
+	 * @param constant the constant, for example {@code TASK_TYPE}
+	 * @return the key, for example {@code taskType}
+	 */
+	static String key(Enum<?> constant) {
+		String[] words = constant.name().toLowerCase(Locale.ROOT).split("_");
+		StringBuilder key = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
+		}
+		return key.toString();
 	}
 
 }

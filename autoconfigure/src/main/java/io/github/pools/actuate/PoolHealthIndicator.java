@@ -1,10 +1,13 @@
 package io.github.pools.actuate;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
+import io.github.pools.PoolKind;
+import io.github.pools.PoolListener;
 import io.github.pools.PoolManager;
 import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
@@ -17,7 +20,9 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The health of one pool, an entry of {@link PoolsHealthContributor}. It reads only
- * {@link PoolManager#stats()}, so it never blocks and never submits a task.
+ * {@link PoolManager#stats()} and a count of recent refusals, so it never blocks, never
+ * submits a task, and reading it changes nothing: every poller (an orchestrator, a
+ * dashboard, the live page) sees the same health at the same time.
  * <table>
  * <caption>Status by pool state</caption>
  * <tr><th>state</th><th>while the application runs</th><th>before it started its pools,
@@ -32,41 +37,64 @@ import org.springframework.boot.health.contributor.Status;
  * A saturated pool (every worker busy, queue full, tasks refused) stays UP: it works at
  * its limit, and a DOWN would make an orchestrator restart an application that is merely
  * busy. Saturation shows in the details instead: {@code saturated} is {@code true} when
- * the pool is full right now or refused a task as saturated since the previous health
- * check, and {@code saturatedRejections} counts those refusals. Alert on saturation with
- * the {@code pools.tasks.rejected} meter.
+ * the pool is full right now or refused a task as saturated within the last
+ * {@link #SATURATION_WINDOW minute}, and {@code saturatedRejections} counts those
+ * refusals within that minute. Alert on saturation with the {@code pools.tasks.rejected}
+ * meter.
  * <p>
  * Details: {@code state} and {@code lifecycle} (as in the pools endpoint), {@code queue}
  * (size and capacity), {@code workers} (busy and max), {@code saturated},
- * {@code saturatedRejections} (since the previous check of this pool's health, by
- * anyone), and for a process pool {@code crashes}.
+ * {@code saturatedRejections}, for a process pool {@code crashes}, and for a cluster pool
+ * {@code members}. A running cluster pool that cannot reach a member to run on (its
+ * Hazelcast instance stopped, or a client lost its cluster) is DOWN, with a
+ * {@code reason}.
  */
 public class PoolHealthIndicator implements HealthIndicator {
+
+	/** Period over which refusals of a saturated pool are reported. */
+	public static final Duration SATURATION_WINDOW = Duration.ofMinutes(1);
 
 	private final PoolManager pool;
 
 	private final BooleanSupplier applicationRunning;
 
-	/** Saturated rejections counted at the previous health check. */
-	private final AtomicLong lastSaturatedRejections;
+	private final RecentCount saturatedRejections;
+
+	private final PoolListener listener;
 
 	/**
-	 * Create a new instance.
+	 * Create a new instance that counts the pool's refusals until {@link #detach()
+	 * detached}.
 	 * @param pool the pool
 	 * @param applicationRunning whether the application runs, that is it has started its
 	 * pools and is not shutting down
 	 */
 	public PoolHealthIndicator(PoolManager pool, BooleanSupplier applicationRunning) {
+		this(pool, applicationRunning, System::nanoTime);
+	}
+
+	PoolHealthIndicator(PoolManager pool, BooleanSupplier applicationRunning, LongSupplier nanoClock) {
 		this.pool = pool;
 		this.applicationRunning = applicationRunning;
-		this.lastSaturatedRejections = new AtomicLong(saturatedRejections(pool.stats()));
+		RecentCount saturatedRejections = new RecentCount(SATURATION_WINDOW, nanoClock);
+		this.saturatedRejections = saturatedRejections;
+		this.listener = new PoolListener() {
+
+			@Override
+			public void taskRejected(PoolManager pool, RejectionReason reason) {
+				if (reason == RejectionReason.SATURATED) {
+					saturatedRejections.record();
+				}
+			}
+
+		};
+		pool.addListener(this.listener);
 	}
 
 	@Override
 	public Health health() {
 		PoolStats stats = this.pool.stats();
-		long saturatedRejections = saturatedRejections(stats);
-		long recent = Math.max(0, saturatedRejections - this.lastSaturatedRejections.getAndSet(saturatedRejections));
+		long recent = this.saturatedRejections.count();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("state", PoolDescriptions.state(stats.state()));
 		details.put("lifecycle", PoolDescriptions.lifecycle(stats.state()));
@@ -78,7 +106,25 @@ public class PoolHealthIndicator implements HealthIndicator {
 		if (processes != null) {
 			details.put("crashes", processes.crashes());
 		}
-		return Health.status(status(stats.state())).withDetails(details).build();
+		Status status = status(stats.state());
+		if (stats.kind() == PoolKind.CLUSTER) {
+			int members = ClusterDetails.members(this.pool);
+			details.put("members", members);
+			if (members == 0 && status == Status.UP && stats.state() == PoolState.RUNNING) {
+				// nowhere to run: every task would fail
+				details.put("reason", "cannot reach a member of its cluster to run on");
+				status = Status.DOWN;
+			}
+		}
+		return Health.status(status).withDetails(details).build();
+	}
+
+	/**
+	 * Stop counting the pool's refusals, when the pool leaves the registry or the
+	 * contributor is destroyed.
+	 */
+	public void detach() {
+		this.pool.removeListener(this.listener);
 	}
 
 	private Status status(PoolState state) {
@@ -89,10 +135,6 @@ public class PoolHealthIndicator implements HealthIndicator {
 			case STOPPING, TERMINATED -> running ? Status.DOWN : Status.OUT_OF_SERVICE;
 			case BROKEN -> Status.DOWN;
 		};
-	}
-
-	private static long saturatedRejections(PoolStats stats) {
-		return stats.rejected().getOrDefault(RejectionReason.SATURATED, 0L);
 	}
 
 }

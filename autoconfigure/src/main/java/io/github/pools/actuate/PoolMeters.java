@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
 import io.github.pools.PoolManager;
-import io.github.pools.PoolStats;
 import io.github.pools.RejectionReason;
 import io.github.pools.TaskTimer;
 import io.github.pools.WorkerExitReason;
-import io.github.pools.WorkerProcessStats;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,11 +28,17 @@ import org.jspecify.annotations.Nullable;
  * The {@code executor.*} meters carry the names, descriptions, units and single
  * {@code name} tag of Micrometer's {@code ExecutorServiceMetrics}, so dashboards built
  * for Spring's executors work unchanged; for a process pool "threads" are its worker
- * JVMs. The {@code pools.*} meters are Pools' own.
+ * JVMs, for a cluster pool the threads of all members that run its tasks. The {@code pools.*} meters are Pools' own: counters whose name says what they
+ * count ({@code pools.tasks.failed}, {@code pools.workers.started}), so they carry no base
+ * unit that Prometheus would repeat ({@code pools_tasks_failed_total}, not
+ * {@code pools_tasks_failed_tasks_total}).
  */
 final class PoolMeters {
 
 	private final PoolManager pool;
+
+	/** What every meter reads: one field each, never a {@link PoolManager#stats() snapshot}. */
+	private final PoolCounters counters;
 
 	private final MeterRegistry registry;
 
@@ -43,12 +48,16 @@ final class PoolMeters {
 
 	private PoolMeters(PoolManager pool, MeterRegistry registry, boolean taskTimers) {
 		this.pool = pool;
+		this.counters = pool.counters();
 		this.registry = registry;
 		Tags tags = Tags.of("name", pool.name());
 		bindExecutorMeters(tags);
 		bindTaskCounters(tags);
 		if (pool.kind() == PoolKind.PROCESS) {
 			bindWorkerCounters(tags);
+		}
+		if (pool.kind() == PoolKind.CLUSTER) {
+			bindClusterMeters(tags);
 		}
 		this.timer = taskTimers ? bindTimers(tags) : null;
 	}
@@ -58,53 +67,67 @@ final class PoolMeters {
 	}
 
 	private void bindExecutorMeters(Tags tags) {
-		this.meters.add(FunctionCounter.builder("executor.completed", this.pool, (p) -> p.stats().completed())
+		this.meters.add(FunctionCounter.builder("executor.completed", this.counters, PoolCounters::completed)
 			.tags(tags)
 			.description("The approximate total number of tasks that have completed execution")
 			.baseUnit(BaseUnits.TASKS)
 			.register(this.registry));
 		gauge("executor.active", tags, "The approximate number of threads that are actively executing tasks",
-				BaseUnits.THREADS, PoolStats::busyWorkers);
+				BaseUnits.THREADS, PoolCounters::busyWorkers);
 		gauge("executor.queued", tags, "The approximate number of tasks that are queued for execution",
-				BaseUnits.TASKS, PoolStats::queued);
+				BaseUnits.TASKS, PoolCounters::queued);
 		gauge("executor.queue.remaining", tags,
 				"The number of additional elements that this queue can ideally accept without blocking",
-				BaseUnits.TASKS, PoolStats::queueRemaining);
+				BaseUnits.TASKS, PoolCounters::queueRemaining);
 		gauge("executor.pool.size", tags, "The current number of threads in the pool", BaseUnits.THREADS,
-				PoolStats::workers);
+				PoolCounters::workers);
 		gauge("executor.pool.core", tags, "The core number of threads for the pool", BaseUnits.THREADS,
-				PoolStats::coreSize);
+				PoolCounters::coreSize);
 		gauge("executor.pool.max", tags, "The maximum allowed number of threads in the pool", BaseUnits.THREADS,
-				PoolStats::maxSize);
+				PoolCounters::maxSize);
 	}
 
 	private void bindTaskCounters(Tags tags) {
 		for (RejectionReason reason : RejectionReason.values()) {
-			this.meters.add(FunctionCounter
-				.builder("pools.tasks.rejected", this.pool, (p) -> p.stats().rejected().get(reason))
-				.tags(tags.and(Tag.of("reason", reason.tagValue())))
-				.description("Tasks refused at submit, by reason")
-				.baseUnit(BaseUnits.TASKS)
-				.register(this.registry));
+			counter("pools.tasks.rejected", tags.and(Tag.of("reason", reason.tagValue())),
+					"Tasks refused at submit, by reason", (counters) -> counters.rejected(reason));
 		}
-		this.meters.add(FunctionCounter.builder("pools.tasks.failed", this.pool, (p) -> p.stats().failed())
-			.tags(tags)
-			.description("Tasks that completed with an exception")
-			.baseUnit(BaseUnits.TASKS)
-			.register(this.registry));
+		counter("pools.tasks.failed", tags, "Tasks that completed with an exception", PoolCounters::failed);
 	}
 
 	private void bindWorkerCounters(Tags tags) {
-		workerCounter("pools.workers.starts", tags, "Worker JVMs that became ready", WorkerProcessStats::starts);
-		workerCounter("pools.workers.restarts", tags,
+		counter("pools.workers.started", tags, "Worker JVMs that became ready", PoolCounters::workerStarts);
+		counter("pools.workers.restarted", tags,
 				"Worker JVMs started to replace one that crashed, timed out, was cancelled or was recycled",
-				WorkerProcessStats::restarts);
-		workerCounter("pools.workers.start.failures", tags, "Attempts to start a worker JVM that failed",
-				WorkerProcessStats::startFailures);
+				PoolCounters::workerRestarts);
+		counter("pools.workers.start.failures", tags, "Attempts to start a worker JVM that failed",
+				PoolCounters::workerStartFailures);
 		for (WorkerExitReason reason : WorkerExitReason.values()) {
-			workerCounter("pools.workers.exits", tags.and(Tag.of("reason", reason.tagValue())),
-					"Worker JVMs that ended, by reason", (stats) -> stats.exits().get(reason));
+			counter("pools.workers.exited", tags.and(Tag.of("reason", reason.tagValue())),
+					"Worker JVMs that ended, by reason", (counters) -> counters.workerExits(reason));
 		}
+	}
+
+	/**
+	 * A cluster pool's own: what was handed to the cluster, what is still out there, and
+	 * how many members can take it. No base units, so that Prometheus names them as
+	 * they read: {@code pools_tasks_pending}, {@code pools_cluster_members}.
+	 */
+	private void bindClusterMeters(Tags tags) {
+		this.meters.add(FunctionCounter.builder("pools.tasks.submitted", this.pool, ClusterDetails::submitted)
+			.tags(tags)
+			.description("Tasks accepted and handed to the cluster")
+			.register(this.registry));
+		this.meters.add(Gauge.builder("pools.tasks.pending", this.pool, ClusterDetails::pending)
+			.tags(tags)
+			.description("Tasks handed to the cluster that have not completed")
+			.strongReference(true)
+			.register(this.registry));
+		this.meters.add(Gauge.builder("pools.cluster.members", this.pool, ClusterDetails::members)
+			.tags(tags)
+			.description("Members of the cluster the pool's tasks can run on")
+			.strongReference(true)
+			.register(this.registry));
 	}
 
 	private TaskTimer bindTimers(Tags tags) {
@@ -122,13 +145,13 @@ final class PoolMeters {
 			idle.record(queuedNanos, TimeUnit.NANOSECONDS);
 			execution.record(executionNanos, TimeUnit.NANOSECONDS);
 		};
-		this.pool.setTaskTimer(timer);
+		this.pool.addTaskTimer(timer);
 		return timer;
 	}
 
 	private void gauge(String name, Tags tags, String description, String baseUnit,
-			ToDoubleFunction<PoolStats> value) {
-		this.meters.add(Gauge.builder(name, this.pool, (p) -> value.applyAsDouble(p.stats()))
+			ToDoubleFunction<PoolCounters> value) {
+		this.meters.add(Gauge.builder(name, this.counters, value)
 			.tags(tags)
 			.description(description)
 			.baseUnit(baseUnit)
@@ -136,12 +159,11 @@ final class PoolMeters {
 			.register(this.registry));
 	}
 
-	private void workerCounter(String name, Tags tags, String description,
-			ToDoubleFunction<WorkerProcessStats> value) {
-		this.meters.add(FunctionCounter.builder(name, this.pool, (p) -> {
-			WorkerProcessStats processes = p.stats().processes();
-			return (processes != null) ? value.applyAsDouble(processes) : 0;
-		}).tags(tags).description(description).baseUnit("workers").register(this.registry));
+	private void counter(String name, Tags tags, String description, ToDoubleFunction<PoolCounters> value) {
+		this.meters.add(FunctionCounter.builder(name, this.counters, value)
+			.tags(tags)
+			.description(description)
+			.register(this.registry));
 	}
 
 	/**
@@ -151,7 +173,7 @@ final class PoolMeters {
 		this.meters.forEach(this.registry::remove);
 		this.meters.clear();
 		if (this.timer != null) {
-			this.pool.setTaskTimer(null);
+			this.pool.removeTaskTimer(this.timer);
 		}
 	}
 

@@ -20,9 +20,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code executor.pool.size}, {@code executor.pool.core} and {@code executor.pool.max};
  * the {@code executor} and {@code executor.idle} timers when the pool's task timers are
  * on; {@code pools.tasks.rejected} (tag {@code reason}) and {@code pools.tasks.failed};
- * and for process pools {@code pools.workers.starts}, {@code pools.workers.restarts},
- * {@code pools.workers.start.failures} and {@code pools.workers.exits} (tag
- * {@code reason}).
+ * and for process pools {@code pools.workers.started}, {@code pools.workers.restarted},
+ * {@code pools.workers.start.failures} and {@code pools.workers.exited} (tag
+ * {@code reason}). In Prometheus: {@code pools_tasks_rejected_total},
+ * {@code pools_tasks_failed_total}, {@code pools_workers_started_total} and so on.
  */
 public class PoolMetrics implements MeterBinder {
 

@@ -3,43 +3,56 @@ package io.github.pools.actuate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.github.pools.InvalidPoolSettingException;
+import io.github.pools.PoolKind;
 import io.github.pools.PoolManager;
 import io.github.pools.PoolRegistry;
 import io.github.pools.PoolStats;
 import io.github.pools.WorkerProcessStats;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} that shows the pools of a {@link PoolRegistry}:
- * {@code GET /actuator/pools} lists every pool by name, {@code GET /actuator/pools/{name}}
- * shows one, and an unknown name answers 404. Every value is read from
- * {@link PoolManager#stats()}, so it is approximate while tasks move, and nothing blocks.
+ * {@link Endpoint @Endpoint} that shows the pools of a {@link PoolRegistry} and resizes
+ * them: {@code GET /actuator/pools} lists every pool keyed by name,
+ * {@code GET /actuator/pools/{name}} shows one, and {@code POST /actuator/pools/{name}}
+ * with {@code {"coreSize": 2, "maxSize": 8}} changes a pool's core and maximum size while
+ * it runs. An unknown name answers 404 to every operation (over HTTP through
+ * {@link PoolsEndpointWebExtension}).
  * <p>
- * The endpoint is read-only. {@link ResizablePoolsEndpoint} adds a write operation that
- * changes a pool's core and maximum size; it is used instead of this class when
- * {@code pools.management.resize-enabled} is {@code true}.
+ * Access follows Spring Boot's model: the endpoint is read-only by default, and
+ * {@code management.endpoint.pools.access=unrestricted} offers the resize operation;
+ * protect it as any Actuator write operation.
  * <p>
- * Each pool's {@code state} is {@code running} (accepting tasks), {@code stopped} (not
- * started yet, stopping or stopped: it accepts no tasks) or {@code broken} (its workers
- * cannot start); {@code lifecycle} is the exact {@link io.github.pools.PoolState} in
- * lowercase. Rejections are counted by reason ({@code task-type}, {@code saturated},
- * {@code shutdown}, {@code broken}); a process pool adds {@code processes}, its worker
- * JVMs.
+ * Every value is read from {@link PoolManager#stats()}, so it is approximate while tasks
+ * move, and nothing blocks. Each pool's {@code state} is {@code running} (accepting
+ * tasks), {@code stopped} (not started yet, stopping or stopped: it accepts no tasks) or
+ * {@code broken} (its workers cannot start); {@code lifecycle} is the exact
+ * {@link io.github.pools.PoolState} in lowercase. Rejections are counted by reason
+ * ({@code taskType}, {@code saturated}, {@code shutdown}, {@code broken}); a process pool
+ * adds {@code processes}, its worker JVMs. Every key of the JSON is in camel case.
  */
-@Endpoint(id = "pools")
+@Endpoint(id = "pools", defaultAccess = Access.READ_ONLY)
 public class PoolsEndpoint {
+
+	private static final Log logger = LogFactory.getLog(PoolsEndpoint.class);
 
 	private final PoolRegistry registry;
 
 	/**
 	 * Create a new instance.
-	 * @param registry the pools to show
+	 * @param registry the pools to show and resize
 	 */
 	public PoolsEndpoint(PoolRegistry registry) {
 		this.registry = registry;
@@ -47,11 +60,15 @@ public class PoolsEndpoint {
 
 	/**
 	 * List every pool.
-	 * @return the pools, ordered by name
+	 * @return the pools, keyed by name in ascending order
 	 */
 	@ReadOperation
 	public PoolsDescriptor pools() {
-		return new PoolsDescriptor(this.registry.pools().stream().map((pool) -> describe(pool.stats())).toList());
+		Map<String, PoolDescriptor> pools = new TreeMap<>();
+		for (PoolManager pool : this.registry.pools()) {
+			pools.put(pool.name(), describe(pool, pool.stats()));
+		}
+		return new PoolsDescriptor(pools);
 	}
 
 	/**
@@ -61,47 +78,66 @@ public class PoolsEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable PoolDescriptor pool(@Selector String name) {
-		return this.registry.find(name).map((pool) -> describe(pool.stats())).orElse(null);
+		return this.registry.find(name).map((pool) -> describe(pool, pool.stats())).orElse(null);
 	}
 
 	/**
-	 * Return the registry whose pools this endpoint shows.
-	 * @return the registry
+	 * Change one pool's core and maximum size, validated exactly as at startup
+	 * ({@link PoolManager#resize(int, int)}); an applied change is logged at INFO.
+	 * Threads above a smaller size end when they are next idle; running tasks are never
+	 * interrupted. The queue capacity cannot be changed: a bounded queue that holds more
+	 * tasks than a smaller capacity would have to drop accepted tasks.
+	 * @param name the pool name
+	 * @param coreSize the new core size, at least 0
+	 * @param maxSize the new maximum size, at least 1 and at least {@code coreSize}
+	 * @return the pool after the change, or {@code null} if no pool has that name
+	 * @throws InvalidEndpointRequestException (a 400 over HTTP) if a size breaks a rule;
+	 * nothing changes then
 	 */
-	protected final PoolRegistry getRegistry() {
-		return this.registry;
+	@WriteOperation
+	public @Nullable PoolDescriptor resize(@Selector String name, int coreSize, int maxSize) {
+		PoolManager pool = this.registry.find(name).orElse(null);
+		if (pool == null) {
+			return null;
+		}
+		PoolStats before = pool.stats();
+		try {
+			pool.resize(coreSize, maxSize);
+		}
+		catch (InvalidPoolSettingException | UnsupportedOperationException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage(), ex);
+		}
+		PoolStats after = pool.stats();
+		logger.info("Pool '" + name + "' resized through the pools endpoint: core size " + before.coreSize() + " -> "
+				+ after.coreSize() + ", max size " + before.maxSize() + " -> " + after.maxSize());
+		return describe(pool, after);
 	}
 
-	/**
-	 * Describe one pool's statistics.
-	 * @param stats the statistics
-	 * @return the description
-	 */
-	protected static PoolDescriptor describe(PoolStats stats) {
+	private static PoolDescriptor describe(PoolManager pool, PoolStats stats) {
 		WorkerProcessStats processes = stats.processes();
-		return new PoolDescriptor(stats.name(), stats.kind().name().toLowerCase(Locale.ROOT), stats.taskType(),
+		return new PoolDescriptor(stats.kind().name().toLowerCase(Locale.ROOT), stats.taskType(),
 				PoolDescriptions.state(stats.state()), PoolDescriptions.lifecycle(stats.state()),
 				PoolDescriptions.saturated(stats),
 				new WorkersDescriptor(stats.workers(), stats.busyWorkers(), stats.maxSize(), stats.coreSize()),
 				new QueueDescriptor(stats.queued(), stats.queueCapacity(), stats.queueRemaining()), stats.completed(),
 				stats.failed(), PoolDescriptions.rejected(stats),
-				(processes != null) ? ProcessesDescriptor.of(processes) : null);
+				(processes != null) ? ProcessesDescriptor.of(processes) : null,
+				(stats.kind() == PoolKind.CLUSTER) ? ClusterDetails.describe(pool) : null);
 	}
 
 	/**
 	 * Every pool of the registry.
 	 *
-	 * @param pools the pools, ordered by name
+	 * @param pools the pools keyed by name, in ascending order
 	 */
-	public record PoolsDescriptor(List<PoolDescriptor> pools) implements OperationResponseBody {
+	public record PoolsDescriptor(Map<String, PoolDescriptor> pools) implements OperationResponseBody {
 
 	}
 
 	/**
 	 * One pool.
 	 *
-	 * @param name the pool name
-	 * @param kind {@code thread} or {@code process}
+	 * @param kind {@code thread}, {@code process} or {@code cluster}
 	 * @param taskType the one task type the pool accepts, or {@code null} (left out of
 	 * the JSON) if it accepts every task
 	 * @param state {@code running}, {@code stopped} or {@code broken}
@@ -112,13 +148,17 @@ public class PoolsEndpoint {
 	 * @param queue the pool's queue
 	 * @param completed tasks that finished, successfully or not
 	 * @param failed of those, tasks that finished with an exception
-	 * @param rejected tasks refused at submit, by reason
+	 * @param rejected tasks refused at submit, by reason: {@code taskType},
+	 * {@code saturated}, {@code shutdown}, {@code broken}
 	 * @param processes the worker JVMs of a process pool, or {@code null} (left out of the
-	 * JSON) for a thread pool
+	 * JSON) for the other kinds
+	 * @param cluster the members of a cluster pool, or {@code null} (left out of the JSON)
+	 * for the other kinds
 	 */
-	public record PoolDescriptor(String name, String kind, @Nullable String taskType, String state, String lifecycle,
+	public record PoolDescriptor(String kind, @Nullable String taskType, String state, String lifecycle,
 			boolean saturated, WorkersDescriptor workers, QueueDescriptor queue, long completed, long failed,
-			Map<String, Long> rejected, @Nullable ProcessesDescriptor processes) implements OperationResponseBody {
+			Map<String, Long> rejected, @Nullable ProcessesDescriptor processes,
+			@Nullable ClusterDescriptor cluster) implements OperationResponseBody {
 
 	}
 
@@ -153,7 +193,9 @@ public class PoolsEndpoint {
 	 * @param restarts workers started to replace one that ended
 	 * @param starts workers that became ready
 	 * @param startFailures attempts to start a worker that failed
-	 * @param exits workers that ended, by reason
+	 * @param exits workers that ended, by reason: {@code crash}, {@code timeout},
+	 * {@code cancelled}, {@code protocolError}, {@code recycled}, {@code idle},
+	 * {@code shutdown}
 	 * @param pids process ids of the live workers, ascending
 	 */
 	public record ProcessesDescriptor(long crashes, long timeouts, long restarts, long starts, long startFailures,
@@ -164,6 +206,20 @@ public class PoolsEndpoint {
 					processes.starts(), processes.startFailures(), PoolDescriptions.exits(processes.exits()),
 					processes.pids());
 		}
+
+	}
+
+	/**
+	 * The cluster of a cluster pool. For such a pool, {@code workers} are the threads of
+	 * all members that run its tasks, and {@code queue} counts the tasks in flight beyond
+	 * them.
+	 *
+	 * @param members the members tasks can run on, as {@code host:port}
+	 * @param durable whether a task whose member dies runs again on another
+	 * @param submitted tasks accepted here since the pool started
+	 * @param pending tasks accepted here that have not completed
+	 */
+	public record ClusterDescriptor(List<String> members, boolean durable, long submitted, int pending) {
 
 	}
 

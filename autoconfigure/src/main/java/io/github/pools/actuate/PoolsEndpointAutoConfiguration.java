@@ -4,22 +4,21 @@ import io.github.pools.PoolRegistry;
 import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code pools} Actuator endpoint: read-only by default, with
- * the resize operation of {@link ResizablePoolsEndpoint} when
- * {@code pools.management.resize-enabled} is {@code true}. Exposed over HTTP like any
- * endpoint, with {@code management.endpoints.web.exposure.include}.
+ * Auto-configuration of the {@code pools} Actuator endpoint and its web extension.
+ * Exposed like any endpoint ({@code management.endpoints.web.exposure.include}); read-only
+ * unless {@code management.endpoint.pools.access=unrestricted}, which offers resizing.
  */
 @AutoConfiguration(after = PoolsAutoConfiguration.class)
-@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
 @ConditionalOnBean(PoolRegistry.class)
 public final class PoolsEndpointAutoConfiguration {
 
@@ -28,18 +27,17 @@ public final class PoolsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnAvailableEndpoint(PoolsEndpoint.class)
-	@ConditionalOnMissingBean(PoolsEndpoint.class)
-	@ConditionalOnBooleanProperty(name = "pools.management.resize-enabled", havingValue = false, matchIfMissing = true)
+	@ConditionalOnMissingBean
 	PoolsEndpoint poolsEndpoint(PoolRegistry poolRegistry) {
 		return new PoolsEndpoint(poolRegistry);
 	}
 
 	@Bean
-	@ConditionalOnAvailableEndpoint(PoolsEndpoint.class)
-	@ConditionalOnMissingBean(PoolsEndpoint.class)
-	@ConditionalOnBooleanProperty("pools.management.resize-enabled")
-	ResizablePoolsEndpoint resizablePoolsEndpoint(PoolRegistry poolRegistry) {
-		return new ResizablePoolsEndpoint(poolRegistry);
+	@ConditionalOnAvailableEndpoint(endpoint = PoolsEndpoint.class, exposure = EndpointExposure.WEB)
+	@ConditionalOnBean(PoolsEndpoint.class)
+	@ConditionalOnMissingBean
+	PoolsEndpointWebExtension poolsEndpointWebExtension(PoolsEndpoint poolsEndpoint) {
+		return new PoolsEndpointWebExtension(poolsEndpoint);
 	}
 
 }

@@ -41,13 +41,19 @@ public class PoolsHealthContributor implements CompositeHealthContributor, Dispo
 
 			@Override
 			public void poolAdded(PoolManager pool) {
-				PoolsHealthContributor.this.indicators.put(pool.name(),
+				PoolHealthIndicator previous = PoolsHealthContributor.this.indicators.put(pool.name(),
 						new PoolHealthIndicator(pool, applicationRunning));
+				if (previous != null) {
+					previous.detach();
+				}
 			}
 
 			@Override
 			public void poolRemoved(PoolManager pool) {
-				PoolsHealthContributor.this.indicators.remove(pool.name());
+				PoolHealthIndicator indicator = PoolsHealthContributor.this.indicators.remove(pool.name());
+				if (indicator != null) {
+					indicator.detach();
+				}
 			}
 
 		};
@@ -65,11 +71,12 @@ public class PoolsHealthContributor implements CompositeHealthContributor, Dispo
 	}
 
 	/**
-	 * Stop following the registry.
+	 * Stop following the registry and the pools.
 	 */
 	@Override
 	public void destroy() {
 		this.registry.removeListener(this.listener);
+		this.indicators.values().forEach(PoolHealthIndicator::detach);
 	}
 
 }

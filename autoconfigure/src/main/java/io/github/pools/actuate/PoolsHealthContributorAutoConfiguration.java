@@ -10,8 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,9 +17,12 @@ import org.springframework.context.annotation.Bean;
  * {@code management.health.pools.enabled=false}. Whether the application "runs", which
  * decides the status of a pool that is new or stopped, is read from the
  * {@link PoolsLifecycle} bean; without one the application is taken to run.
+ * spring-boot-health is optional, so its classes are named, not referenced, in the
+ * class-level annotations.
  */
-@AutoConfiguration(after = PoolsAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
-@ConditionalOnClass(Health.class)
+@AutoConfiguration(after = PoolsAutoConfiguration.class,
+		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.Health")
 @ConditionalOnBean(PoolRegistry.class)
 public final class PoolsHealthContributorAutoConfiguration {
 

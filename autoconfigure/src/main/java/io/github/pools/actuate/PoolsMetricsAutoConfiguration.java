@@ -1,31 +1,37 @@
 package io.github.pools.actuate;
 
 import io.github.pools.PoolRegistry;
+import io.github.pools.autoconfigure.ClusterPoolProperties;
 import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 import io.github.pools.autoconfigure.PoolsProperties;
 import io.github.pools.autoconfigure.ProcessPoolProperties;
 import io.github.pools.autoconfigure.ThreadPoolProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the Micrometer meters of every pool. The pools are not
- * {@code Executor} beans, so Spring Boot's own task executor metrics never bind them a
- * second time.
+ * Auto-configuration of the Micrometer meters of every pool, for any
+ * {@code MeterRegistry} bean: Spring Boot's metrics auto-configuration (which is optional)
+ * or the application's own. The pools are not {@code Executor} beans, so Spring Boot's
+ * own task executor metrics never bind them a second time.
+ * <p>
+ * Micrometer and Boot's metrics auto-configuration are named, not referenced, in the
+ * annotations: a class literal of a class that is absent makes every startup log a
+ * {@code TypeNotPresentException}.
  */
-@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		SimpleMetricsExportAutoConfiguration.class, PoolsAutoConfiguration.class })
-@ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, PoolRegistry.class })
+@AutoConfiguration(after = PoolsAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(name = PoolsMetricsAutoConfiguration.METER_REGISTRY)
+@ConditionalOnBean(type = PoolsMetricsAutoConfiguration.METER_REGISTRY, value = PoolRegistry.class)
 public final class PoolsMetricsAutoConfiguration {
+
+	static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -43,7 +49,11 @@ public final class PoolsMetricsAutoConfiguration {
 			return thread.getMetrics().isTaskTimers();
 		}
 		ProcessPoolProperties process = properties.getProcess().get(name);
-		return process == null || process.getMetrics().isTaskTimers();
+		if (process != null) {
+			return process.getMetrics().isTaskTimers();
+		}
+		ClusterPoolProperties cluster = properties.getCluster().get(name);
+		return cluster == null || cluster.getMetrics().isTaskTimers();
 	}
 
 }

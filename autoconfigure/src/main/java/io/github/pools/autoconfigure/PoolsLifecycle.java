@@ -15,6 +15,11 @@ import org.springframework.context.SmartLifecycle;
  * {@code DEFAULT_PHASE - 2048} for start and stop), so pools start before it takes
  * requests and stop only after it stopped taking them: in-flight requests can still
  * submit tasks.
+ * <p>
+ * Pools do not take part in pausing ({@link #isPauseable()}): like an
+ * {@code ExecutorService}, a stopped pool never runs again, so a paused context (Spring's
+ * test context cache pauses the contexts it keeps) would come back with dead pools. Their
+ * idle threads and worker JVMs stay while the context is paused.
  */
 public class PoolsLifecycle implements SmartLifecycle {
 
@@ -58,6 +63,16 @@ public class PoolsLifecycle implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/**
+	 * Return {@code false}: pausing the context (and restarting it) leaves the pools
+	 * running, since a stopped pool cannot start again.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean isPauseable() {
+		return false;
 	}
 
 	@Override

@@ -7,11 +7,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of Pools: named thread and process pools.
+ * Configuration of Pools: named thread, process and cluster pools.
  * <p>
- * Each entry of {@code pools.thread} and {@code pools.process} becomes a singleton bean
- * named after its key, injectable with {@code @Qualifier("<name>")}. A pool name is used
- * once across both kinds and must not be the name of another bean.
+ * Each entry of {@code pools.thread}, {@code pools.process} and {@code pools.cluster}
+ * becomes a singleton bean named after its key, injectable with
+ * {@code @Qualifier("<name>")}. A pool name is used once across the kinds and must not
+ * be the name of another bean.
  */
 @ConfigurationProperties("pools")
 public class PoolsProperties {
@@ -20,7 +21,7 @@ public class PoolsProperties {
 	 * Thread pools by name; each becomes a ThreadPoolManager bean of that name. Keys of
 	 * each pool: task-type, core-size, max-size, queue-capacity, keep-alive,
 	 * allow-core-thread-timeout, thread-name-prefix, daemon, rejection-policy, prestart,
-	 * virtual-threads, max-tasks-per-worker, decorate-tasks,
+	 * virtual-threads, max-tasks-per-worker, decorate-tasks, propagate-context,
 	 * shutdown.await-termination, shutdown.await-termination-period and
 	 * metrics.task-timers (see ThreadPoolProperties).
 	 */
@@ -38,7 +39,17 @@ public class PoolsProperties {
 	private final Map<String, ProcessPoolProperties> process = new LinkedHashMap<>();
 
 	/**
-	 * Operation of the pools at runtime: the Actuator endpoint and application events.
+	 * Cluster pools by name; each becomes a ClusterPoolManager bean of that name, running
+	 * its tasks on the members of a Hazelcast cluster (com.hazelcast:hazelcast must be on
+	 * the class path). Keys of each pool: task-type, threads-per-member, queue-capacity,
+	 * durable, task-timeout, allowed-classes, max-message-size, max-object-depth,
+	 * shutdown.await-termination, shutdown.await-termination-period and
+	 * metrics.task-timers (see ClusterPoolProperties).
+	 */
+	private final Map<String, ClusterPoolProperties> cluster = new LinkedHashMap<>();
+
+	/**
+	 * Operation of the pools at runtime: application events.
 	 */
 	private final Management management = new Management();
 
@@ -50,35 +61,26 @@ public class PoolsProperties {
 		return this.process;
 	}
 
+	public Map<String, ClusterPoolProperties> getCluster() {
+		return this.cluster;
+	}
+
 	public Management getManagement() {
 		return this.management;
 	}
 
 	/**
-	 * Operation of the pools at runtime, configured under {@code pools.management}.
+	 * Operation of the pools at runtime, configured under {@code pools.management}. The
+	 * Actuator endpoint is governed by Spring Boot's own
+	 * {@code management.endpoint.pools.*} properties.
 	 */
 	public static class Management {
-
-		/**
-		 * Whether the pools endpoint offers a write operation that changes a pool's core
-		 * and maximum size while it runs. The queue capacity is never changeable: a
-		 * bounded queue cannot shrink below the tasks it holds.
-		 */
-		private boolean resizeEnabled;
 
 		/**
 		 * Application events about saturation, rejection bursts, worker crash loops and
 		 * resizes.
 		 */
 		private final Events events = new Events();
-
-		public boolean isResizeEnabled() {
-			return this.resizeEnabled;
-		}
-
-		public void setResizeEnabled(boolean resizeEnabled) {
-			this.resizeEnabled = resizeEnabled;
-		}
 
 		public Events getEvents() {
 			return this.events;

@@ -1,12 +1,15 @@
 package io.github.pools.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.pools.thread.ThreadPoolManager;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.thread.Threading;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.support.CompositeTaskDecorator;
 
 /**
@@ -22,9 +25,12 @@ final class ThreadPoolBuilders {
 	 * Map the configured settings onto a builder.
 	 * @param name the pool name
 	 * @param properties the pool's configuration
+	 * @param environment the environment, for the defaults Spring Boot's executors share
+	 * ({@code spring.threads.virtual.enabled})
 	 * @return a builder holding the configured settings
 	 */
-	static ThreadPoolManager.Builder fromProperties(String name, ThreadPoolProperties properties) {
+	static ThreadPoolManager.Builder fromProperties(String name, ThreadPoolProperties properties,
+			Environment environment) {
 		return ThreadPoolManager.builder(name)
 			.taskType(properties.getTaskType())
 			.coreSize(properties.getCoreSize())
@@ -36,27 +42,38 @@ final class ThreadPoolBuilders {
 			.daemon(properties.isDaemon())
 			.rejectionPolicy(properties.getRejectionPolicy())
 			.prestart(properties.isPrestart())
-			.virtualThreads(properties.isVirtualThreads())
+			.virtualThreads(virtualThreads(properties, environment))
 			.maxTasksPerWorker(properties.getMaxTasksPerWorker())
 			.awaitTermination(properties.getShutdown().isAwaitTermination())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());
 	}
 
 	/**
-	 * Build and register a configured pool: configured settings, then the application's
-	 * task decorators (unless the pool opts out), then its customizers.
+	 * Whether the pool runs virtual threads: as configured, else as Spring Boot's own
+	 * executors do, following {@code spring.threads.virtual.enabled} on Java 21 or later
+	 * and running platform threads on older Java.
+	 */
+	private static boolean virtualThreads(ThreadPoolProperties properties, Environment environment) {
+		Boolean configured = properties.getVirtualThreads();
+		return (configured != null) ? configured : Threading.VIRTUAL.isActive(environment);
+	}
+
+	/**
+	 * Build and register a configured pool: configured settings, then context
+	 * propagation and the application's task decorators (unless the pool opts out), then
+	 * its customizers.
 	 * @param name the pool name
 	 * @param properties the pool's configuration
+	 * @param environment the environment
 	 * @param beanFactory the bean factory holding decorators, customizers and the registry
 	 * @return the pool, registered but not started
 	 */
-	static ThreadPoolManager create(String name, ThreadPoolProperties properties, BeanFactory beanFactory) {
-		ThreadPoolManager.Builder builder = fromProperties(name, properties);
-		if (properties.isDecorateTasks()) {
-			TaskDecorator decorator = taskDecorator(beanFactory);
-			if (decorator != null) {
-				builder.taskDecorator(decorator::decorate);
-			}
+	static ThreadPoolManager create(String name, ThreadPoolProperties properties, Environment environment,
+			ConfigurableListableBeanFactory beanFactory) {
+		ThreadPoolManager.Builder builder = fromProperties(name, properties, environment);
+		TaskDecorator decorator = taskDecorator(properties, beanFactory);
+		if (decorator != null) {
+			builder.taskDecorator(decorator::decorate);
 		}
 		beanFactory.getBeanProvider(ThreadPoolManagerCustomizer.class)
 			.orderedStream()
@@ -64,8 +81,22 @@ final class ThreadPoolBuilders {
 		return PoolBeanRegistrar.registry(beanFactory).register(builder.build());
 	}
 
-	private static @Nullable TaskDecorator taskDecorator(BeanFactory beanFactory) {
-		List<TaskDecorator> decorators = beanFactory.getBeanProvider(TaskDecorator.class).orderedStream().toList();
+	/**
+	 * Compose the decorators of the pool's tasks, as Spring Boot composes them for its
+	 * executor: context propagation first (unless one of the application's decorators
+	 * already propagates it, as {@code spring.task.execution.propagate-context} registers),
+	 * then the application's {@link TaskDecorator} beans in order.
+	 */
+	private static @Nullable TaskDecorator taskDecorator(ThreadPoolProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		List<TaskDecorator> decorators = new ArrayList<>();
+		if (properties.isDecorateTasks()) {
+			beanFactory.getBeanProvider(TaskDecorator.class).orderedStream().forEach(decorators::add);
+		}
+		if (properties.isPropagateContext() && ContextPropagation.isAvailable(beanFactory.getBeanClassLoader())
+				&& decorators.stream().noneMatch(ContextPropagation::propagates)) {
+			decorators.add(0, ContextPropagation.decorator());
+		}
 		if (decorators.size() == 1) {
 			return decorators.get(0);
 		}

@@ -25,9 +25,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * <tr><td>daemon</td><td>false</td></tr>
  * <tr><td>rejection-policy</td><td>abort</td></tr>
  * <tr><td>prestart</td><td>false</td></tr>
- * <tr><td>virtual-threads</td><td>false</td></tr>
+ * <tr><td>virtual-threads</td><td>spring.threads.virtual.enabled</td></tr>
  * <tr><td>max-tasks-per-worker</td><td>0: no limit</td></tr>
  * <tr><td>decorate-tasks</td><td>true</td></tr>
+ * <tr><td>propagate-context</td><td>true</td></tr>
  * <tr><td>shutdown.await-termination</td><td>true</td></tr>
  * <tr><td>shutdown.await-termination-period</td><td>30s</td></tr>
  * <tr><td>metrics.task-timers</td><td>true</td></tr>
@@ -89,10 +90,11 @@ public class ThreadPoolProperties {
 	private boolean prestart;
 
 	/**
-	 * Whether the pool runs virtual threads instead of platform threads. Needs Java 21
-	 * or later; max-size still bounds how many tasks run at once.
+	 * Whether the pool runs virtual threads instead of platform threads; max-size still
+	 * bounds how many tasks run at once. Defaults to spring.threads.virtual.enabled, which
+	 * applies on Java 21 or later only; true needs Java 21 or later.
 	 */
-	private boolean virtualThreads;
+	private @Nullable Boolean virtualThreads;
 
 	/**
 	 * Number of tasks a thread runs before it is replaced by a fresh one. 0 for no
@@ -105,6 +107,13 @@ public class ThreadPoolProperties {
 	 * apply to the pool's tasks.
 	 */
 	private boolean decorateTasks = true;
+
+	/**
+	 * Whether tasks run with the context of the thread that submitted them (the current
+	 * observation, hence the trace, and every thread-local registered with Micrometer's
+	 * context-propagation library, such as MDC), when that library is on the class path.
+	 */
+	private boolean propagateContext = true;
 
 	/**
 	 * How the pool stops when the application context closes.
@@ -198,11 +207,11 @@ public class ThreadPoolProperties {
 		this.prestart = prestart;
 	}
 
-	public boolean isVirtualThreads() {
+	public @Nullable Boolean getVirtualThreads() {
 		return this.virtualThreads;
 	}
 
-	public void setVirtualThreads(boolean virtualThreads) {
+	public void setVirtualThreads(@Nullable Boolean virtualThreads) {
 		this.virtualThreads = virtualThreads;
 	}
 
@@ -220,6 +229,14 @@ public class ThreadPoolProperties {
 
 	public void setDecorateTasks(boolean decorateTasks) {
 		this.decorateTasks = decorateTasks;
+	}
+
+	public boolean isPropagateContext() {
+		return this.propagateContext;
+	}
+
+	public void setPropagateContext(boolean propagateContext) {
+		this.propagateContext = propagateContext;
 	}
 
 	public PoolShutdownProperties getShutdown() {

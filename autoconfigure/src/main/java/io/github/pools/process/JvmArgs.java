@@ -68,6 +68,12 @@ final class JvmArgs {
 		if (arg == null || arg.isBlank()) {
 			return "must not be blank";
 		}
+		if (!arg.startsWith("-") && !arg.startsWith("@")) {
+			// The JVM would take it for the main class; usually one flag split at a comma.
+			return "is not a JVM flag (it starts with neither '-' nor '@' for an argument file); a flag whose "
+					+ "value holds a comma must be one "
+					+ "list item, for example jvm-args[0]=-XX:StartFlightRecording=filename=w.jfr,settings=profile";
+		}
 		switch (arg) {
 			case "-cp", "-classpath", "--class-path", "-jar", "-m", "--module", "-p", "--module-path" -> {
 				return "is not a JVM flag for a worker: set the class path with classpath";
@@ -100,7 +106,7 @@ final class JvmArgs {
 		}
 		String[] parts = arg.substring("-Xlog:".length()).split(":", -1);
 		String what = parts[0];
-		if (parts.length == 1 && (what.equals("disable") || what.equals("async"))) {
+		if (parts.length == 1 && (what.equals("disable") || what.equals("async") || turnsOff(what))) {
 			return true;
 		}
 		if (parts.length < 2) {
@@ -108,6 +114,16 @@ final class JvmArgs {
 		}
 		String output = parts[1];
 		return !output.isEmpty() && !output.equals("stdout") && !output.equals("#0");
+	}
+
+	/** {@code -Xlog:gc=off,jfr+startup=off}: every selection is switched off. */
+	private static boolean turnsOff(String what) {
+		for (String selection : what.split(",")) {
+			if (!selection.endsWith("=off")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -5,36 +5,36 @@ import java.io.NotSerializableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
-import io.github.pools.BatchOptions;
 import io.github.pools.BrokenPoolException;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PendingTask;
+import io.github.pools.PoolBuilder;
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
+import io.github.pools.PoolListener;
+import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
-import io.github.pools.RejectionReason;
-import io.github.pools.SerializableBiFunction;
+import io.github.pools.RemotePoolManager;
 import io.github.pools.SerializableCallable;
-import io.github.pools.SerializableFunction;
 import io.github.pools.SerializableRunnable;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskSerializationException;
-import io.github.pools.WorkerExitReason;
+import io.github.pools.TaskTimer;
+import io.github.pools.internal.PoolControl;
+import io.github.pools.internal.RemoteChunk;
+import io.github.pools.internal.SettingRules;
+import io.github.pools.process.channel.CodecWarmUp;
 import io.github.pools.process.channel.FrameBuffer;
 import io.github.pools.process.channel.FrameType;
 import io.github.pools.process.channel.ObjectCodec;
 import io.github.pools.process.channel.ObjectFilters;
-import io.github.pools.support.AbstractPoolManager;
-import io.github.pools.support.Batches;
-import io.github.pools.support.ChunkPipeline;
-import io.github.pools.support.SettingRules;
+import io.github.pools.process.channel.TraceParent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,8 +75,9 @@ import org.jspecify.annotations.Nullable;
  * length-prefixed frames; no port is opened. A worker's own output, {@code System.out}
  * included, goes to its standard error, which the pool logs line by line at
  * {@code INFO} through the {@link System.Logger} {@code io.github.pools.process.WorkerOutput},
- * prefixed {@code [pool#id]}. Bytes on the channel that are not a valid frame kill the
- * worker (exit reason {@code PROTOCOL_ERROR}).
+ * prefixed {@code [pool#id]}, and with the trace and span ids of a traced task while one
+ * runs (see {@link ProcessTaskObserver}). Bytes on the channel that are not a valid frame
+ * kill the worker (exit reason {@code PROTOCOL_ERROR}).
  * <p>
  * A task is serialized at submit, on the caller's thread: a task that cannot be
  * serialized is refused there with {@link TaskSerializationException}, and later
@@ -99,9 +100,12 @@ import org.jspecify.annotations.Nullable;
  * running: use {@code taskTimeout} or {@code cancel(true)} to stop it.</li>
  * <li>A worker that cannot start (bad {@code jvmArgs}, missing class, an initializer
  * that throws, not ready within {@code startTimeout}) is logged with its standard error
- * and counted. After three failures in a row the pool is
- * {@linkplain io.github.pools.PoolState#BROKEN broken}: queued tasks fail and later
- * submits are refused with {@link BrokenPoolException}.</li>
+ * and counted, and another starts after a short pause while a task waits. After three
+ * failures in a row the pool is {@linkplain io.github.pools.PoolState#BROKEN broken}:
+ * queued tasks fail and later submits are refused with {@link BrokenPoolException}
+ * at once, while the pool keeps starting one worker at a time, after pauses that grow
+ * from 1 s to 30 s; when one starts, the pool runs again. A worker killed from outside
+ * while it starts is not a start failure: another one starts.</li>
  * </ul>
  * A worker that was killed or broke the channel is never reused. Every future handed
  * out completes: with a result, an exception or a cancellation.
@@ -135,10 +139,12 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  */
-public final class ProcessPoolManager extends AbstractPoolManager {
+public final class ProcessPoolManager implements RemotePoolManager {
 
 	/** How long {@link #close()} waits for killed workers to be gone. */
 	private static final Duration KILLED_WORKERS_WAIT = Duration.ofSeconds(10);
+
+	private final PoolControl control;
 
 	private final PoolConfig config;
 
@@ -146,13 +152,26 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 	private final Object resizeMonitor = new Object();
 
-	/** Set once in {@link #doStart()}, cleared on termination. */
+	/** Set once in {@link #start()}, cleared on termination. */
 	private volatile @Nullable Thread shutdownHook;
 
-	private ProcessPoolManager(Builder builder, PoolConfig config) {
-		super(builder.name, builder.taskType, builder.awaitTermination ? builder.awaitTerminationPeriod : Duration.ZERO);
+	private final @Nullable ProcessTaskObserver observer;
+
+	private ProcessPoolManager(PoolConfig config, WorkerStarter starter, @Nullable ProcessTaskObserver observer) {
+		this.control = new PoolControl(this, config.settings());
 		this.config = config;
-		this.workers = new WorkerPool(this, config, builder.coreSize(), builder.maxSize);
+		this.observer = observer;
+		this.workers = new WorkerPool(this.control, config, starter);
+		addListener(new PoolListener() {
+
+			@Override
+			public void stateChanged(io.github.pools.PoolManager pool, PoolState from, PoolState to) {
+				if (to == PoolState.TERMINATED) {
+					removeShutdownHook();
+				}
+			}
+
+		});
 	}
 
 	/**
@@ -165,68 +184,75 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	}
 
 	@Override
+	public String name() {
+		return this.control.name();
+	}
+
+	@Override
+	public @Nullable String taskType() {
+		return this.control.taskType();
+	}
+
+	@Override
 	public PoolKind kind() {
 		return PoolKind.PROCESS;
 	}
 
 	/**
-	 * Submit a task to run in a worker JVM. The task is serialized now, on this thread;
-	 * the classes of the task, of what it captures and of its result must be on the
-	 * worker's class path and in the pool's allow-list.
-	 * @param <T> the result type
-	 * @param taskType the task's type, or {@code null} for an untyped task
-	 * @param task the task, for example a lambda
-	 * @return a future completed with the task's result, or with a
-	 * {@link io.github.pools.RemoteTaskException} (the task threw),
-	 * {@link io.github.pools.WorkerCrashedException},
-	 * {@link io.github.pools.TaskTimeoutException}, {@link TaskSerializationException}
-	 * (the result could not cross) or {@link BrokenPoolException}
-	 * @throws io.github.pools.UnknownTaskTypeException if the pool is typed and the type
-	 * differs
+	 * {@inheritDoc}
+	 * <p>
+	 * The task goes to an idle worker at once, written on this thread, or waits in the
+	 * queue; the future is completed on the thread of the worker that answers.
 	 * @throws TaskSerializationException if the task cannot be serialized or is larger
 	 * than {@code maxMessageSize}; nothing is queued
-	 * @throws TaskRejectedException if the pool is not running or its queue is full
-	 * @throws BrokenPoolException if the pool is broken
 	 */
+	@Override
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task) {
 		Objects.requireNonNull(task, "task must not be null");
-		return submit(taskType, task, loaderOf(task));
-	}
-
-	/**
-	 * Submit a task whose result is read with a given class loader.
-	 * @param resultLoader the loader of the user's code: the task's, or the function's
-	 * for a batch call, whose tasks are lambdas of this class
-	 */
-	private <T> CompletableFuture<T> submit(@Nullable String taskType, SerializableCallable<T> task,
-			ClassLoader resultLoader) {
-		checkAccepting(taskType);
-		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task), resultLoader,
-				taskTimer());
-		RejectionReason refused = this.workers.dispatch(future);
-		if (refused == RejectionReason.SATURATED) {
-			throw rejected(new TaskRejectedException(name(), RejectionReason.SATURATED,
-					"Pool '" + name() + "' is saturated: its " + this.workers.maxSize()
-							+ " worker(s) are busy and its queue of " + this.config.queueCapacity() + " is full"));
-		}
-		if (refused != null) {
-			try {
-				check(); // stopped or broken since checkAccepting: throws the matching exception
-			}
-			catch (TaskRejectedException ex) {
-				throw rejected(ex);
+		this.control.checkAccepting(taskType);
+		// A batch's chunk is a class of Pools; its results are the user's function's.
+		ClassLoader resultLoader = (task instanceof RemoteChunk chunk) ? chunk.resultLoader()
+				: RemoteChunk.loaderOf(task);
+		ProcessTaskObserver observer = this.observer;
+		if (observer != null) {
+			ProcessTaskObserver.Observed observed = observer.start(name(), taskType);
+			if (observed != null) {
+				return submitObserved(taskType, task, resultLoader, observed);
 			}
 		}
+		ProcessTask<T> future = new ProcessTask<>(this.workers, taskType, task, serialize(task, null), resultLoader,
+				this.control.taskTimer());
+		this.workers.dispatch(future);
 		return future;
 	}
 
-	private static ClassLoader loaderOf(Object code) {
-		ClassLoader loader = code.getClass().getClassLoader();
-		return (loader != null) ? loader : ClassLoader.getSystemClassLoader();
+	/**
+	 * Submit a task whose observation has started: its frame carries the observation's
+	 * trace context, and the observation stops when the task completes, or at once if
+	 * the task is refused.
+	 */
+	private <T> CompletableFuture<T> submitObserved(@Nullable String taskType, SerializableCallable<T> task,
+			ClassLoader resultLoader, ProcessTaskObserver.Observed observed) {
+		ProcessTask<T> future;
+		try {
+			future = new ProcessTask<>(this.workers, taskType, task, serialize(task, observed.traceparent()),
+					resultLoader, this.control.taskTimer());
+			this.workers.dispatch(future);
+		}
+		catch (RuntimeException | Error ex) {
+			observed.stop(ex);
+			throw ex;
+		}
+		future.whenComplete((result, failure) -> observed.stop(failure));
+		return future;
 	}
 
-	private FrameBuffer serialize(SerializableCallable<?> task) {
-		return serialize(task, this.config.maxMessageSize(), (problem, cause) -> {
+	private FrameBuffer serialize(SerializableCallable<?> task, @Nullable String traceparent) {
+		FrameBuffer buffer = new FrameBuffer(512);
+		if (traceparent != null && TraceParent.isValid(traceparent)) {
+			buffer.traceparent(traceparent);
+		}
+		return serialize(buffer, task, this.config.maxMessageSize(), (problem, cause) -> {
 			String message = "Task for pool '" + name() + "' " + problem;
 			return (cause != null) ? new TaskSerializationException(message, cause)
 					: new TaskSerializationException(message);
@@ -244,7 +270,11 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	 */
 	private static FrameBuffer serialize(Object value, long maxMessageSize,
 			BiFunction<String, @Nullable Throwable, RuntimeException> failure) {
-		FrameBuffer buffer = new FrameBuffer(512);
+		return serialize(new FrameBuffer(512), value, maxMessageSize, failure);
+	}
+
+	private static FrameBuffer serialize(FrameBuffer buffer, Object value, long maxMessageSize,
+			BiFunction<String, @Nullable Throwable, RuntimeException> failure) {
 		try {
 			ObjectCodec.write(buffer, value);
 		}
@@ -259,160 +289,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 					+ maxMessageSize + " bytes)", null);
 		}
 		return buffer;
-	}
-
-	// ---- batch calls: the seeds' apply, map, imap, imap_unordered and starmap
-
-	/**
-	 * Submit a task and wait for it, returning its result or rethrowing the exception it
-	 * completed with (multiprocessing's {@code apply}, asyncpal's {@code run}): a
-	 * {@link io.github.pools.RemoteTaskException} for an exception thrown in the worker,
-	 * or the pool's own ({@link io.github.pools.WorkerCrashedException},
-	 * {@link io.github.pools.TaskTimeoutException}, ...). If the waiting thread is
-	 * interrupted, the task is cancelled and its worker killed.
-	 * @param <T> the result type
-	 * @param taskType the task's type, or {@code null} for an untyped task
-	 * @param task the task
-	 * @return the task's result
-	 * @throws Exception the task's failure, {@link InterruptedException}, or a refusal
-	 */
-	public <T> T run(@Nullable String taskType, SerializableCallable<T> task) throws Exception {
-		return awaitResult(submit(taskType, task));
-	}
-
-	/**
-	 * Apply a function to every item in worker JVMs and return the results in input
-	 * order (multiprocessing's {@code map}), one item per task.
-	 * @param <T> the item type
-	 * @param <R> the result type
-	 * @param taskType the type of every task, or {@code null}
-	 * @param function the function, serialized once per chunk
-	 * @param items the items, which must be serializable
-	 * @return the results, in input order
-	 * @throws RuntimeException the failure of the first failed item, in input order
-	 */
-	public <T, R> List<R> map(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
-			Iterable<? extends T> items) {
-		return map(taskType, function, items, BatchOptions.defaults());
-	}
-
-	/**
-	 * Apply a function to every item in worker JVMs and return the results in input
-	 * order (multiprocessing's {@code map} with a {@code chunksize}). A chunk of items
-	 * crosses to a worker as one task, which is what makes small items cheap; at most a
-	 * buffer's worth of chunks is submitted ahead. The first failed item (in input
-	 * order) cancels the chunks not yet started and its failure is thrown: a
-	 * {@link io.github.pools.RemoteTaskException} for an exception thrown by the
-	 * function, or the failure of its whole chunk (a crashed worker, say).
-	 * @param <T> the item type
-	 * @param <R> the result type
-	 * @param taskType the type of every task, or {@code null}
-	 * @param function the function, serialized once per chunk
-	 * @param items the items, which must be serializable
-	 * @param options chunk size, buffer size and timeout
-	 * @return the results, in input order
-	 */
-	public <T, R> List<R> map(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
-			Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, true).toList();
-	}
-
-	/**
-	 * Apply a function to every item lazily in worker JVMs and stream the results in
-	 * input order (multiprocessing's {@code imap}). Items are pulled and submitted only
-	 * a buffer's worth ahead of the consumer. A failed item throws when it is consumed;
-	 * later items can still be consumed. Closing the stream cancels the chunks not yet
-	 * started (running ones finish in their workers): use try-with-resources.
-	 * @param <T> the item type
-	 * @param <R> the result type
-	 * @param taskType the type of every task, or {@code null}
-	 * @param function the function, serialized once per chunk
-	 * @param items the items, which must be serializable
-	 * @param options chunk size, buffer size and timeout
-	 * @return a lazy, ordered stream of results
-	 */
-	public <T, R> Stream<R> mapLazily(@Nullable String taskType, SerializableFunction<? super T, ? extends R> function,
-			Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, true).stream();
-	}
-
-	/**
-	 * Apply a function to every item lazily in worker JVMs and stream the results as
-	 * they complete (multiprocessing's {@code imap_unordered}); within a chunk, results
-	 * keep their order. Otherwise as
-	 * {@link #mapLazily(String, SerializableFunction, Iterable, BatchOptions)}.
-	 * @param <T> the item type
-	 * @param <R> the result type
-	 * @param taskType the type of every task, or {@code null}
-	 * @param function the function, serialized once per chunk
-	 * @param items the items, which must be serializable
-	 * @param options chunk size, buffer size and timeout
-	 * @return a lazy stream of results in completion order
-	 */
-	public <T, R> Stream<R> mapAsCompleted(@Nullable String taskType,
-			SerializableFunction<? super T, ? extends R> function, Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, false).stream();
-	}
-
-	/**
-	 * Apply a two-argument function to every pair in worker JVMs and return the results
-	 * in input order (multiprocessing's {@code starmap}). The pairs themselves need not
-	 * be serializable ({@code Map.entry(a, b)} is not), only their keys and values.
-	 * @param <A> the first argument type
-	 * @param <B> the second argument type
-	 * @param <R> the result type
-	 * @param taskType the type of every task, or {@code null}
-	 * @param function the function, serialized once per chunk
-	 * @param pairs the argument pairs
-	 * @param options chunk size, buffer size and timeout
-	 * @return the results, in input order
-	 */
-	@SuppressWarnings("unchecked")
-	public <A, B, R> List<R> starmap(@Nullable String taskType,
-			SerializableBiFunction<? super A, ? super B, ? extends R> function,
-			Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, BatchOptions options) {
-		Objects.requireNonNull(pairs, "pairs must not be null");
-		Iterable<Object[]> arguments = () -> {
-			Iterator<? extends Map.Entry<? extends A, ? extends B>> entries = pairs.iterator();
-			return new Iterator<>() {
-
-				@Override
-				public boolean hasNext() {
-					return entries.hasNext();
-				}
-
-				@Override
-				public Object[] next() {
-					Map.Entry<? extends A, ? extends B> pair = entries.next();
-					return new Object[] { pair.getKey(), pair.getValue() };
-				}
-
-			};
-		};
-		Objects.requireNonNull(function, "function must not be null");
-		SerializableFunction<Object[], R> spread = (pair) -> function.apply((A) pair[0], (B) pair[1]);
-		return this.<R>pipeline(taskType, spread, loaderOf(function), arguments, options, true).toList();
-	}
-
-	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
-			Iterable<?> items, BatchOptions options, boolean ordered) {
-		Objects.requireNonNull(function, "function must not be null");
-		return pipeline(taskType, function, loaderOf(function), items, options, ordered);
-	}
-
-	/**
-	 * Run a batch call in chunks, each a task that is a lambda of this class; its results
-	 * are read with the loader of the user's function.
-	 */
-	@SuppressWarnings("unchecked")
-	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, SerializableFunction<?, ?> function,
-			ClassLoader resultLoader, Iterable<?> items, BatchOptions options, boolean ordered) {
-		Objects.requireNonNull(items, "items must not be null");
-		checkAccepting(taskType);
-		SerializableFunction<Object, Object> each = (SerializableFunction<Object, Object>) function;
-		return ChunkPipeline.start(name(), items, options, 2 * this.workers.maxSize(), ordered,
-				(chunk) -> submit(taskType, (SerializableCallable<Object[]>) () -> Batches.apply(each, chunk, true),
-						resultLoader));
 	}
 
 	/**
@@ -440,6 +316,16 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	}
 
 	/**
+	 * Return the pool's counters, each read from a field of its own without the pool's
+	 * lock.
+	 * @return the counters
+	 */
+	@Override
+	public PoolCounters counters() {
+		return this.workers.counters();
+	}
+
+	/**
 	 * {@inheritDoc}
 	 * <p>
 	 * Idle workers above a lower maximum exit at once, busy ones after their task. A
@@ -452,20 +338,83 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			PoolStats before = stats();
 			this.workers.resize(coreSize, maxSize);
 			PoolStats after = stats();
-			notifyListeners((listener) -> listener.resized(this, before, after));
+			this.control.notifyListeners((listener) -> listener.resized(this, before, after));
 		}
+	}
+
+	// ---- life cycle, delegated to the shared control
+
+	@Override
+	public void start() {
+		this.control.start(this.workers);
+		CodecWarmUp.startOnce();
+		if (this.config.shutdownHook() && this.shutdownHook == null) {
+			Thread hook = new Thread(this::close, "pools-" + name() + "-shutdown");
+			this.shutdownHook = hook;
+			Runtime.getRuntime().addShutdownHook(hook);
+		}
+	}
+
+	private void removeShutdownHook() {
+		Thread hook = this.shutdownHook;
+		if (hook != null && hook != Thread.currentThread()) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down
+			}
+		}
+		this.shutdownHook = null;
+	}
+
+	/**
+	 * Return whether the pool has a JVM shutdown hook registered, for tests.
+	 * @return {@code true} from start until termination if the pool registers one
+	 */
+	boolean hasShutdownHook() {
+		return this.shutdownHook != null;
+	}
+
+	@Override
+	public PoolState state() {
+		return this.control.state();
+	}
+
+	@Override
+	public void check() {
+		this.control.check();
+	}
+
+	@Override
+	public void stop() {
+		this.control.stop(this.workers);
+	}
+
+	@Override
+	public List<PendingTask> stopNow() {
+		return this.control.stopNow(this.workers);
+	}
+
+	@Override
+	public boolean awaitTermination(Duration timeout) throws InterruptedException {
+		return this.control.awaitTermination(timeout);
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return this.control.isTerminated();
 	}
 
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Workers still alive after that (killed ones that have not yet exited, or those of
-	 * a broken pool that did not finish in time) are killed, and {@code close} waits a
-	 * few seconds more for them to be gone.
+	 * Workers still alive after that (killed ones that have not yet exited) are killed
+	 * again, and {@code close} waits a few seconds more for them to be gone.
 	 */
 	@Override
 	public void close() {
-		super.close();
+		this.control.close(this.workers);
 		if (!isTerminated()) {
 			this.workers.killAll();
 			try {
@@ -478,70 +427,36 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	}
 
 	/**
-	 * Return whether the pool has a JVM shutdown hook registered, for tests.
-	 * @return {@code true} from start until termination if the pool registers one
+	 * Return how long {@link #close()} waits for accepted tasks before it stops at once.
+	 * @return the await-termination period, {@link Duration#ZERO} for none
 	 */
-	boolean hasShutdownHook() {
-		return this.shutdownHook != null;
-	}
-
-	// ---- life cycle hooks
-
-	@Override
-	protected void doStart() {
-		if (this.config.shutdownHook()) {
-			Thread hook = new Thread(this::close, "pools-" + name() + "-shutdown");
-			Runtime.getRuntime().addShutdownHook(hook);
-			this.shutdownHook = hook;
-		}
-		this.workers.start();
+	public Duration awaitTerminationPeriod() {
+		return this.control.awaitTerminationPeriod();
 	}
 
 	@Override
-	protected void doStop() {
-		this.workers.stop();
+	public void addListener(PoolListener listener) {
+		this.control.addListener(listener);
 	}
 
 	@Override
-	protected List<PendingTask> doStopNow() {
-		return this.workers.stopNow();
+	public void removeListener(PoolListener listener) {
+		this.control.removeListener(listener);
 	}
 
-	// ---- callbacks from the workers
-
-	void workerStarted(int workerId, long pid) {
-		notifyListeners((listener) -> listener.workerStarted(this, workerId, pid));
+	@Override
+	public void addTaskTimer(TaskTimer timer) {
+		this.control.addTaskTimer(timer);
 	}
 
-	void workerExited(int workerId, long pid, WorkerExitReason reason) {
-		notifyListeners((listener) -> listener.workerExited(this, workerId, pid, reason));
+	@Override
+	public void removeTaskTimer(TaskTimer timer) {
+		this.control.removeTaskTimer(timer);
 	}
 
-	boolean poolBroken(Throwable cause) {
-		return markBroken(cause);
-	}
-
-	BrokenPoolException brokenFailure() {
-		return brokenException();
-	}
-
-	Map<RejectionReason, Long> rejections() {
-		return rejectionCounts();
-	}
-
-	void poolTerminated() {
-		this.workers.finishSupervisor();
-		Thread hook = this.shutdownHook;
-		if (hook != null && hook != Thread.currentThread()) {
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (IllegalStateException ex) {
-				// the JVM is shutting down
-			}
-		}
-		this.shutdownHook = null;
-		terminated();
+	@Override
+	public String toString() {
+		return this.control.toString();
 	}
 
 	/**
@@ -549,10 +464,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 	 * validates them all and names the first one that breaks a rule, in its
 	 * configuration form ({@code max-size}, {@code jvm-args}).
 	 */
-	public static final class Builder {
-
-		/** Default queue capacity. */
-		public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+	public static final class Builder extends PoolBuilder<Builder, ProcessPoolManager> {
 
 		/** Default {@code max-message-size}: 64 MiB. */
 		public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L * 1024 * 1024;
@@ -577,16 +489,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 */
 		public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx256m", "-Xms8m", "-XX:+UseSerialGC");
 
-		private final String name;
-
-		private @Nullable String taskType;
-
-		private @Nullable Integer coreSize;
-
-		private int maxSize = Runtime.getRuntime().availableProcessors();
-
-		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
-
 		/** {@code null} for the defaults. */
 		private @Nullable List<String> jvmArgs;
 
@@ -594,11 +496,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		private @Nullable Duration taskTimeout;
 
-		private int maxTasksPerWorker;
-
 		private Duration idleTimeout = Duration.ofSeconds(60);
-
-		private boolean prestart;
 
 		private Duration startTimeout = Duration.ofSeconds(30);
 
@@ -613,10 +511,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		/** {@code null} for the default: a hook unless the pool is a daemon pool. */
 		private @Nullable Boolean shutdownHook;
 
-		private boolean awaitTermination = true;
-
-		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
-
 		private @Nullable SerializableRunnable initializer;
 
 		private @Nullable SerializableRunnable finalizer;
@@ -625,69 +519,19 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 
 		private @Nullable String classpath;
 
+		private @Nullable ProcessTaskObserver taskObserver;
+
 		private static final Path DEFAULT_JAVA = defaultJavaExecutable();
 
 		private Builder(String name) {
-			this.name = SettingRules.name(name);
+			// A task always waits in the queue while a worker starts.
+			super(name, Runtime.getRuntime().availableProcessors(), 1);
 		}
 
 		private static Path defaultJavaExecutable() {
 			Path bin = Path.of(System.getProperty("java.home"), "bin");
 			Path windows = bin.resolve("java.exe");
 			return Files.isRegularFile(windows) ? windows : bin.resolve("java");
-		}
-
-		/**
-		 * Return the name of the pool being built.
-		 * @return the pool name
-		 */
-		public String name() {
-			return this.name;
-		}
-
-		/**
-		 * Restrict the pool to one task type ({@code task-type}); by default it accepts
-		 * every task.
-		 * @param taskType the task type, or {@code null} to accept every task
-		 * @return this builder
-		 */
-		public Builder taskType(@Nullable String taskType) {
-			this.taskType = taskType;
-			return this;
-		}
-
-		/**
-		 * Set the number of workers kept when idle ({@code core-size}); by default the
-		 * maximum size. Workers above it exit after the idle timeout.
-		 * @param coreSize the core size, or {@code null} for the maximum size
-		 * @return this builder
-		 */
-		public Builder coreSize(@Nullable Integer coreSize) {
-			this.coreSize = coreSize;
-			return this;
-		}
-
-		/**
-		 * Set the maximum number of worker JVMs ({@code max-size}); by default the number
-		 * of available processors.
-		 * @param maxSize the maximum size
-		 * @return this builder
-		 */
-		public Builder maxSize(int maxSize) {
-			this.maxSize = maxSize;
-			return this;
-		}
-
-		/**
-		 * Set how many tasks can wait for a worker ({@code queue-capacity});
-		 * {@value #DEFAULT_QUEUE_CAPACITY} by default, at least 1. Tasks also wait here
-		 * while workers start.
-		 * @param queueCapacity the queue capacity
-		 * @return this builder
-		 */
-		public Builder queueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-			return this;
 		}
 
 		/**
@@ -731,13 +575,15 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		}
 
 		/**
-		 * Set how many tasks a worker runs before it is replaced by a fresh JVM
-		 * ({@code max-tasks-per-worker}), against leaks; 0 (the default) for no limit.
-		 * @param maxTasksPerWorker the limit, or 0
+		 * Set what watches each task from submit to completion and gives it the trace
+		 * context it carries into its worker; Pools' auto-configuration sets one that
+		 * observes tasks with Micrometer when the application has an
+		 * {@code ObservationRegistry}. By default there is none.
+		 * @param taskObserver the observer, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder maxTasksPerWorker(int maxTasksPerWorker) {
-			this.maxTasksPerWorker = maxTasksPerWorker;
+		public Builder taskObserver(@Nullable ProcessTaskObserver taskObserver) {
+			this.taskObserver = taskObserver;
 			return this;
 		}
 
@@ -749,17 +595,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 */
 		public Builder idleTimeout(Duration idleTimeout) {
 			this.idleTimeout = idleTimeout;
-			return this;
-		}
-
-		/**
-		 * Set whether the core workers start with the pool ({@code prestart}), in the
-		 * background, instead of on demand; {@code false} by default.
-		 * @param prestart whether to start core workers eagerly
-		 * @return this builder
-		 */
-		public Builder prestart(boolean prestart) {
-			this.prestart = prestart;
 			return this;
 		}
 
@@ -858,29 +693,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		}
 
 		/**
-		 * Set whether {@link ProcessPoolManager#close()} waits for accepted tasks before
-		 * killing what is left ({@code shutdown.await-termination}); {@code true} by
-		 * default.
-		 * @param awaitTermination whether to wait
-		 * @return this builder
-		 */
-		public Builder awaitTermination(boolean awaitTermination) {
-			this.awaitTermination = awaitTermination;
-			return this;
-		}
-
-		/**
-		 * Set how long {@link ProcessPoolManager#close()} waits
-		 * ({@code shutdown.await-termination-period}); 30 seconds by default.
-		 * @param awaitTerminationPeriod the longest wait
-		 * @return this builder
-		 */
-		public Builder awaitTerminationPeriod(Duration awaitTerminationPeriod) {
-			this.awaitTerminationPeriod = awaitTerminationPeriod;
-			return this;
-		}
-
-		/**
 		 * Set code that runs in every worker JVM once, before it reports ready
 		 * ({@code initializer}): warm caches, open connections. It runs once per JVM, not
 		 * per thread: a worker runs its tasks one at a time, but not always on the same
@@ -933,10 +745,6 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 			return this;
 		}
 
-		int coreSize() {
-			return (this.coreSize != null) ? this.coreSize : this.maxSize;
-		}
-
 		boolean shutdownHook() {
 			return (this.shutdownHook != null) ? this.shutdownHook : !this.daemon;
 		}
@@ -946,60 +754,50 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 					: JvmArgs.defaults(this.javaExecutable, DEFAULT_JAVA, DEFAULT_JVM_ARGS);
 		}
 
-		/**
-		 * Check every setting without building the pool.
-		 * @return this builder
-		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
-		 */
-		public Builder validate() {
-			SettingRules.taskType(this.name, this.taskType);
-			SettingRules.sizes(this.name, coreSize(), this.maxSize);
-			SettingRules.atLeast(this.name, "queue-capacity", this.queueCapacity, 1);
+		@Override
+		protected void validateSettings() {
 			for (String arg : jvmArgs()) {
 				String problem = JvmArgs.problem(arg);
 				if (problem != null) {
-					throw new InvalidPoolSettingException(this.name, "jvm-args", "'" + arg + "'", problem);
+					throw new InvalidPoolSettingException(name(), "jvm-args", "'" + arg + "'", problem);
 				}
 			}
 			this.environment.forEach((key, value) -> {
 				if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-					throw new InvalidPoolSettingException(this.name, "environment", "'" + key + "'",
+					throw new InvalidPoolSettingException(name(), "environment", "'" + key + "'",
 							"is not a valid environment variable");
 				}
 			});
 			if (this.taskTimeout != null) {
-				SettingRules.positive(this.name, "task-timeout", this.taskTimeout);
+				SettingRules.positive(name(), "task-timeout", this.taskTimeout);
 			}
-			SettingRules.atLeast(this.name, "max-tasks-per-worker", this.maxTasksPerWorker, 0);
-			SettingRules.positive(this.name, "idle-timeout", this.idleTimeout);
-			SettingRules.positive(this.name, "start-timeout", this.startTimeout);
+			SettingRules.positive(name(), "idle-timeout", this.idleTimeout);
+			SettingRules.positive(name(), "start-timeout", this.startTimeout);
 			for (String pattern : this.allowedClasses) {
 				try {
 					ObjectFilters.checkPattern(pattern);
 				}
 				catch (IllegalArgumentException ex) {
-					throw new InvalidPoolSettingException(this.name, "allowed-classes", "'" + pattern + "'",
+					throw new InvalidPoolSettingException(name(), "allowed-classes", "'" + pattern + "'",
 							ex.getMessage());
 				}
 			}
 			long maxFrame = Integer.MAX_VALUE - 8;
 			if (this.maxMessageSize < MIN_MAX_MESSAGE_SIZE || this.maxMessageSize > maxFrame) {
-				throw new InvalidPoolSettingException(this.name, "max-message-size", this.maxMessageSize,
+				throw new InvalidPoolSettingException(name(), "max-message-size", this.maxMessageSize,
 						"must be between " + MIN_MAX_MESSAGE_SIZE + " and " + maxFrame + " bytes");
 			}
-			SettingRules.atLeast(this.name, "max-object-depth", this.maxObjectDepth, 1);
-			SettingRules.notNegative(this.name, "shutdown.await-termination-period", this.awaitTerminationPeriod);
+			SettingRules.atLeast(name(), "max-object-depth", this.maxObjectDepth, 1);
 			if (!Files.isExecutable(this.javaExecutable) || Files.isDirectory(this.javaExecutable)) {
-				throw new InvalidPoolSettingException(this.name, "java-executable", this.javaExecutable,
+				throw new InvalidPoolSettingException(name(), "java-executable", this.javaExecutable,
 						"is not an executable file");
 			}
 			if (this.classpath != null && this.classpath.isBlank()) {
-				throw new InvalidPoolSettingException(this.name, "classpath", "'" + this.classpath + "'",
+				throw new InvalidPoolSettingException(name(), "classpath", "'" + this.classpath + "'",
 						"must not be blank; leave it unset to use the application's class path");
 			}
 			serialized("initializer", this.initializer);
 			serialized("finalizer", this.finalizer);
-			return this;
 		}
 
 		private byte @Nullable [] serialized(String setting, @Nullable SerializableRunnable runnable) {
@@ -1007,7 +805,7 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 				return null;
 			}
 			return serialize(runnable, this.maxMessageSize,
-					(problem, cause) -> new InvalidPoolSettingException(this.name, setting, runnable, problem))
+					(problem, cause) -> new InvalidPoolSettingException(name(), setting, runnable, problem))
 				.payload();
 		}
 
@@ -1017,17 +815,30 @@ public final class ProcessPoolManager extends AbstractPoolManager {
 		 * @return the pool, in state {@link io.github.pools.PoolState#NEW NEW}
 		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
 		 */
+		@Override
 		public ProcessPoolManager build() {
 			validate();
-			ObjectCodec codec = new ObjectCodec(
-					ObjectFilters.of(this.allowedClasses, this.maxMessageSize, this.maxObjectDepth));
+			ObjectFilters filters = filters();
 			WorkerCommand command = WorkerCommand.create(this.javaExecutable, jvmArgs(), this.classpath,
 					System.getProperty("java.class.path", ""));
-			PoolConfig config = new PoolConfig(this.name, this.queueCapacity, this.taskTimeout, this.maxTasksPerWorker,
-					this.idleTimeout, this.startTimeout, this.prestart, shutdownHook(), this.maxMessageSize, codec,
-					serialized("initializer", this.initializer), serialized("finalizer", this.finalizer),
-					command, this.environment);
-			return new ProcessPoolManager(this, config);
+			return build(new JvmWorkerStarter(name(), command, this.environment, filters.allowedClasses(),
+					this.maxMessageSize, filters.maxDepth(), serialized("initializer", this.initializer),
+					serialized("finalizer", this.finalizer)));
+		}
+
+		/**
+		 * Build the pool on workers started by the given starter, for tests of the pool
+		 * with workers that are not JVMs.
+		 */
+		ProcessPoolManager build(WorkerStarter starter) {
+			validate();
+			PoolConfig config = new PoolConfig(settings(), this.taskTimeout, this.idleTimeout, this.startTimeout,
+					shutdownHook(), this.maxMessageSize, new ObjectCodec(filters()));
+			return new ProcessPoolManager(config, starter, this.taskObserver);
+		}
+
+		private ObjectFilters filters() {
+			return ObjectFilters.of(this.allowedClasses, this.maxMessageSize, this.maxObjectDepth);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.pools.process;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.pools.PendingTask;
@@ -38,10 +39,7 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 	private volatile long sentNanos;
 
 	/** The worker running the task; guarded by the pool lock. */
-	@Nullable WorkerHandle worker;
-
-	/** When the task times out, in {@link System#nanoTime()} terms; guarded by the pool lock. */
-	long deadlineNanos;
+	@Nullable PooledWorker worker;
 
 	ProcessTask(WorkerPool pool, @Nullable String taskType, SerializableCallable<T> callable, FrameBuffer frame,
 			ClassLoader resultLoader, @Nullable TaskTimer timer) {
@@ -80,7 +78,8 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 	}
 
 	/**
-	 * Report the task's timings, once it was sent and is answered or lost.
+	 * Report the task's timings, once it was sent and is answered or lost; called by
+	 * whoever takes the task from its worker, once.
 	 */
 	void recordTime() {
 		TaskTimer timer = this.timer;
@@ -91,7 +90,9 @@ final class ProcessTask<T> extends CompletableFuture<T> {
 
 	@Override
 	public boolean cancel(boolean mayInterruptIfRunning) {
-		boolean cancelled = super.cancel(mayInterruptIfRunning);
+		// Only the call that cancels succeeds, as Future.cancel says: a cancel(true) after a
+		// cancel(false) must not kill the worker the first one let finish.
+		boolean cancelled = completeExceptionally(new CancellationException());
 		if (cancelled) {
 			this.pool.cancelled(this, mayInterruptIfRunning);
 		}

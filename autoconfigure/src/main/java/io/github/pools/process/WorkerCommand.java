@@ -41,9 +41,15 @@ final class WorkerCommand {
 	/** The worker's main class. */
 	static final String WORKER_MAIN = "io.github.pools.process.worker.WorkerMain";
 
-	/** Flags that keep the JVM's own output off standard output, which carries the channel. */
+	/**
+	 * Flags that keep the JVM's own output off standard output, which carries the
+	 * channel. A flight recording started by {@code -XX:StartFlightRecording} announces
+	 * itself on standard output whenever warnings of its startup log are enabled
+	 * anywhere; logging only its errors lets workers be profiled from the pool's
+	 * {@code jvm-args}.
+	 */
 	static final List<String> CHANNEL_FLAGS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
-			"-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError");
+			"-Xlog:all=warning:stderr", "-Xlog:jfr+startup=error:stderr", "-XX:+ExitOnOutOfMemoryError");
 
 	/**
 	 * Variables removed from a worker's inherited environment: the JVM would apply the

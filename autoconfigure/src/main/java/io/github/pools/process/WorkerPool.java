@@ -1,118 +1,118 @@
 package io.github.pools.process;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.pools.BrokenPoolException;
 import io.github.pools.PendingTask;
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
 import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
 import io.github.pools.RejectionReason;
-import io.github.pools.TaskSerializationException;
 import io.github.pools.TaskTimeoutException;
 import io.github.pools.WorkerCrashedException;
 import io.github.pools.WorkerExitReason;
 import io.github.pools.WorkerProcessStats;
-import io.github.pools.process.WorkerHandle.Phase;
-import io.github.pools.process.channel.FailureReport;
+import io.github.pools.internal.PoolControl;
+import io.github.pools.internal.PoolEngine;
+import io.github.pools.process.DispatchPolicy.AfterAnswer;
 import io.github.pools.process.channel.Frame;
-import io.github.pools.process.channel.FrameType;
-import io.github.pools.process.channel.ObjectRefusedException;
+import io.github.pools.process.channel.ResultDecoder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The machinery of a process pool: the queue, the workers, and every decision about
- * which worker runs which task and when workers start and end.
+ * The bookkeeping of a process pool: its queue, its workers and its counters, under one
+ * lock. It applies the decisions of its {@link DispatchPolicy}; its
+ * {@link WorkerLauncher} starts and serves each worker on a thread of its own, and its
+ * {@link Supervisor} acts on time.
  * <p>
- * One lock guards it all; it is held only for bookkeeping, never while writing to a
- * worker, waiting for one, or completing a future (which runs the caller's dependent
- * stages). A task takes the lock twice: once at submit, where an idle worker is taken
- * and the task written to it on the submitting thread, and once when its answer
- * arrives, where the worker's own thread takes the next queued task and writes it at
- * once, before it deserializes the answer.
+ * The lock is held only for bookkeeping, never while writing to a worker, waiting for
+ * one, or completing a future (which runs the caller's dependent stages): each method
+ * decides under the lock and acts after it, through {@link Effects}. A task takes the
+ * lock twice: at submit, where an idle worker is taken and the task written to it on
+ * the submitting thread, and when its answer arrives, where the worker's thread takes
+ * the next queued task and writes it before it decodes the answer.
  * <p>
- * Invariants, under the lock: a worker is in exactly one of {@code launching},
- * {@code ready} (idle or busy) and {@code retiring}; {@code idle} is the ready workers
- * without a task, and is empty whenever {@code queue} is not.
+ * Whoever takes a task from its worker under the lock (its answer, a timeout, a
+ * cancellation, a crash, a stop) completes it and counts it, once. Invariants, under the
+ * lock: {@code workers} holds every worker not yet {@link WorkerState#EXITED EXITED},
+ * {@code counts} their number by state, {@code idle} exactly the {@code IDLE} ones (most
+ * recently used first), which is empty whenever a task waits; a {@code BUSY} worker has
+ * a task and no other has.
  */
-final class WorkerPool {
+final class WorkerPool implements PoolEngine {
 
-	private static final System.Logger logger = System.getLogger(ProcessPoolManager.class.getName());
-
-	/** Start failures in a row that break the pool. */
-	static final int MAX_CONSECUTIVE_START_FAILURES = 3;
-
-	private static final long BACKOFF_STEP_MILLIS = 100;
-
-	private static final long MAX_SUPERVISOR_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-	private final ProcessPoolManager manager;
+	private final PoolControl control;
 
 	private final PoolConfig config;
 
+	private final DispatchPolicy policy;
+
+	private final ResultDecoder decoder;
+
+	private final WorkerLauncher launcher;
+
 	private final Supervisor supervisor;
-
-	/** 0 for no task timeout. */
-	private final long taskTimeoutNanos;
-
-	private final long idleTimeoutNanos;
-
-	private final long startTimeoutNanos;
 
 	private final Object lock = new Object();
 
-	/** Guarded by lock. */
-	private int coreSize;
+	/** Written under lock; volatile for {@link #counters()}. */
+	private volatile int coreSize;
 
-	/** Guarded by lock. */
-	private int maxSize;
+	/** Written under lock; volatile for {@link #counters()}. */
+	private volatile int maxSize;
 
 	/** Tasks waiting for a worker, oldest first; guarded by lock. */
 	private final ArrayDeque<ProcessTask<?>> queue = new ArrayDeque<>();
 
-	/** Ready workers without a task, most recently used first; guarded by lock. */
-	private final ArrayDeque<WorkerHandle> idle = new ArrayDeque<>();
+	/** Guarded by lock. */
+	private final ArrayDeque<PooledWorker> idle = new ArrayDeque<>();
 
-	/** Ready workers, idle or busy; guarded by lock. */
-	private final List<WorkerHandle> ready = new ArrayList<>();
+	/** Guarded by lock. */
+	private final List<PooledWorker> workers = new ArrayList<>();
 
-	/** Workers being started; guarded by lock. */
-	private final List<WorkerHandle> launching = new ArrayList<>();
+	/** Workers by state; guarded by lock. */
+	private final int[] counts = new int[WorkerState.values().length];
 
-	/** Workers told to stop or being killed, until they have exited; guarded by lock. */
-	private final List<WorkerHandle> retiring = new ArrayList<>();
-
-	/** Launch threads waiting to retry after a start failure; guarded by lock. */
-	private int backingOff;
+	/** Launcher threads pausing before they retry a failed start; guarded by lock. */
+	private int pausing;
 
 	/** Guarded by lock. */
 	private int nextWorkerId;
 
-	/** Guarded by lock; reset when a worker becomes ready. */
-	private int consecutiveStartFailures;
-
-	/** Workers lost to a crash, kill or recycling whose replacement has not started; guarded by lock. */
+	/** Workers lost or recycled whose replacement has not started; guarded by lock. */
 	private int pendingRestarts;
 
-	/** Guarded by lock. */
-	private long starts;
+	/** Start failures since the last worker became ready; guarded by lock. */
+	private int failedStartsInARow;
 
-	/** Guarded by lock. */
-	private long restarts;
+	/** Written under lock; volatile for {@link #counters()}. */
+	private volatile long starts;
 
-	/** Guarded by lock. */
-	private long startFailures;
+	/** Written under lock; volatile for {@link #counters()}. */
+	private volatile long restarts;
 
-	/** Guarded by lock. */
-	private final EnumMap<WorkerExitReason, Long> exits = new EnumMap<>(WorkerExitReason.class);
+	/** Written under lock; volatile for {@link #counters()}. */
+	private volatile long startFailures;
+
+	/** Exits by reason ordinal; written under lock. */
+	private final AtomicLongArray exits = new AtomicLongArray(WorkerExitReason.values().length);
+
+	/** The queue's size, the ready and the busy workers as of the last change under the lock. */
+	private volatile int queuedNow;
+
+	private volatile int readyNow;
+
+	private volatile int busyNow;
 
 	/** Guarded by lock. */
 	private boolean terminated;
@@ -121,33 +121,88 @@ final class WorkerPool {
 
 	private final LongAdder failed = new LongAdder();
 
-	WorkerPool(ProcessPoolManager manager, PoolConfig config, int coreSize, int maxSize) {
-		this.manager = manager;
+	WorkerPool(PoolControl control, PoolConfig config, WorkerStarter starter) {
+		this.control = control;
 		this.config = config;
-		this.coreSize = coreSize;
-		this.maxSize = maxSize;
-		this.taskTimeoutNanos = (config.taskTimeout() != null) ? config.taskTimeout().toNanos() : 0L;
-		this.idleTimeoutNanos = config.idleTimeout().toNanos();
-		this.startTimeoutNanos = config.startTimeout().toNanos();
-		for (WorkerExitReason reason : WorkerExitReason.values()) {
-			this.exits.put(reason, 0L);
-		}
-		this.supervisor = new Supervisor(this);
+		this.coreSize = config.settings().coreSize();
+		this.maxSize = config.settings().maxSize();
+		this.policy = new DispatchPolicy(config.settings().maxTasksPerWorker(), config.settings().prestart());
+		this.decoder = new ResultDecoder(config.name(), config.codec());
+		this.launcher = new WorkerLauncher(this, starter, config);
+		this.supervisor = new Supervisor(this, config);
 	}
 
 	String name() {
 		return this.config.name();
 	}
 
-	void start() {
+	PoolState state() {
+		return this.control.state();
+	}
+
+	// ---- life cycle
+
+	@Override
+	public void start() {
 		this.supervisor.start();
-		if (this.config.prestart()) {
-			int core;
-			synchronized (this.lock) {
-				core = this.coreSize;
-			}
-			prestart(core);
+		if (this.config.settings().prestart()) {
+			prestart(this.config.settings().coreSize());
 		}
+	}
+
+	@Override
+	public void stop() {
+		Effects effects = new Effects(this);
+		synchronized (this.lock) {
+			if (this.queue.isEmpty()) {
+				for (PooledWorker worker : List.copyOf(this.idle)) {
+					effects.stop(retire(worker, WorkerExitReason.SHUTDOWN));
+				}
+			}
+			this.lock.notifyAll(); // launchers pausing before a retry look again
+			effects.terminated = checkTerminated();
+		}
+		effects.run();
+	}
+
+	@Override
+	public List<PendingTask> stopNow() {
+		Effects effects = new Effects(this);
+		List<ProcessTask<?>> drained;
+		synchronized (this.lock) {
+			drained = new ArrayList<>(this.queue);
+			this.queue.clear();
+			this.queuedNow = 0;
+			for (PooledWorker worker : List.copyOf(this.workers)) {
+				ProcessTask<?> running = takeTask(worker);
+				if (running != null) {
+					effects.done(running, null);
+				}
+				retire(worker, WorkerExitReason.SHUTDOWN);
+				effects.kill(worker);
+			}
+			this.lock.notifyAll();
+			effects.terminated = checkTerminated();
+		}
+		effects.run();
+		List<PendingTask> pending = new ArrayList<>(drained.size());
+		for (ProcessTask<?> task : drained) {
+			task.cancel(false);
+			pending.add(task.toPendingTask());
+		}
+		return pending;
+	}
+
+	/**
+	 * Kill every worker still alive, after a close that did not finish in time.
+	 */
+	void killAll() {
+		List<PooledWorker> all;
+		synchronized (this.lock) {
+			all = List.copyOf(this.workers);
+			all.forEach((worker) -> retire(worker, WorkerExitReason.SHUTDOWN));
+		}
+		all.forEach(PooledWorker::kill);
 	}
 
 	// ---- tasks in
@@ -155,669 +210,538 @@ final class WorkerPool {
 	/**
 	 * Hand a task to an idle worker, or queue it and start a worker if one is missing.
 	 * @param task the task
-	 * @return {@code null} if accepted, otherwise why it was refused:
-	 * {@link RejectionReason#SATURATED} if the queue is full,
-	 * {@link RejectionReason#SHUTDOWN} if the pool stopped accepting tasks meanwhile
+	 * @throws io.github.pools.TaskRejectedException if the pool stopped accepting tasks
+	 * since the caller checked, or its queue is full
 	 */
-	@Nullable RejectionReason dispatch(ProcessTask<?> task) {
-		WorkerHandle worker;
-		WorkerHandle launch = null;
+	void dispatch(ProcessTask<?> task) {
+		PooledWorker worker;
+		PooledWorker launch = null;
+		boolean running;
+		boolean saturated = false;
+		int maxSize;
 		synchronized (this.lock) {
 			// Checked again under the lock, so that stop() cannot miss a task queued after it.
-			if (this.manager.state() != PoolState.RUNNING) {
-				return RejectionReason.SHUTDOWN;
-			}
-			worker = this.idle.pollFirst();
+			running = this.control.state() == PoolState.RUNNING;
+			maxSize = this.maxSize;
+			worker = running ? this.idle.pollFirst() : null;
 			if (worker != null) {
-				assignLocked(worker, task);
+				assign(worker, task);
+			}
+			else if (running && this.queue.size() < this.config.queueCapacity()) {
+				this.queue.addLast(task);
+				this.queuedNow = this.queue.size();
+				launch = launchForQueue();
 			}
 			else {
-				if (this.queue.size() >= this.config.queueCapacity()) {
-					return RejectionReason.SATURATED;
-				}
-				this.queue.addLast(task);
-				launch = launchIfNeededLocked(false);
+				saturated = running;
 			}
+		}
+		// Refused outside the lock: a refusal tells the listeners.
+		if (!running) {
+			throw this.control.stateRefusal();
+		}
+		if (saturated) {
+			throw this.control.saturated("its " + maxSize + " worker(s) are busy and its queue of "
+					+ this.config.queueCapacity() + " is full");
 		}
 		if (worker != null) {
 			worker.send(task);
 		}
 		if (launch != null) {
-			launch(launch);
+			this.launcher.launch(launch);
 		}
-		return null;
 	}
 
 	/**
-	 * Start idle workers ahead of demand.
+	 * Start idle workers ahead of demand, up to the maximum size.
 	 * @param count how many at most
 	 * @return how many were started
 	 */
 	int prestart(int count) {
-		List<WorkerHandle> launches = new ArrayList<>();
+		Effects effects = new Effects(this);
 		synchronized (this.lock) {
-			if (this.manager.state() != PoolState.RUNNING) {
-				return 0;
-			}
-			int room = this.maxSize - this.ready.size() - this.launching.size() - this.backingOff;
-			for (int i = 0; i < Math.min(count, room); i++) {
-				launches.add(newLaunchLocked());
+			if (this.control.state() == PoolState.RUNNING) {
+				int room = this.maxSize - ready() - starting();
+				for (int i = 0; i < Math.min(count, room); i++) {
+					effects.launch(newWorker());
+				}
 			}
 		}
-		launches.forEach(this::launch);
-		return launches.size();
+		effects.run();
+		return effects.launches();
 	}
 
 	void cancelled(ProcessTask<?> task, boolean mayInterruptIfRunning) {
-		WorkerHandle kill = null;
-		boolean terminate = false;
+		Effects effects = new Effects(this);
 		synchronized (this.lock) {
 			if (this.queue.remove(task)) {
-				terminate = checkTerminatedLocked();
+				this.queuedNow = this.queue.size();
+				effects.terminated = checkTerminated();
 			}
-			else {
-				WorkerHandle worker = task.worker;
-				if (mayInterruptIfRunning && worker != null && worker.current == task && worker.phase == Phase.READY) {
-					detachLocked(worker);
-					if (worker.end(WorkerExitReason.CANCELLED)) {
-						kill = worker;
-					}
-				}
+			else if (mayInterruptIfRunning && task.worker != null) {
+				PooledWorker worker = task.worker;
+				takeTask(worker);
+				effects.kill(retire(worker, WorkerExitReason.CANCELLED));
+				effects.done(task, null);
 			}
 		}
-		if (kill != null) {
-			kill.destroy();
-		}
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
+		effects.run();
 	}
 
-	// ---- answers and the next task
+	// ---- workers starting
 
 	/**
-	 * Take a worker's answer: give it the next task (or retire it), then complete the
-	 * answered task. Called on the worker's thread.
-	 * @return {@code false} if the worker had no task, a protocol error
+	 * Put a worker that reported ready to work: a queued task, idleness, or retirement.
+	 * @return {@code false} if it was too late: its start timed out and it was killed
 	 */
-	boolean answered(WorkerHandle worker, Frame frame) {
-		ProcessTask<?> done;
-		ProcessTask<?> next = null;
-		boolean stop = false;
-		WorkerHandle launch = null;
+	boolean ready(PooledWorker worker) {
+		if (this.control.state() == PoolState.BROKEN) {
+			this.control.recovered(); // a worker started: the pool serves again
+		}
+		Effects effects = new Effects(this);
 		synchronized (this.lock) {
-			done = worker.current;
-			if (done == null) {
+			if (worker.startTimedOut) {
 				return false;
 			}
-			worker.current = null;
-			done.worker = null;
-			worker.tasksRun++;
-			if (worker.phase == Phase.READY) {
-				int maxTasks = this.config.maxTasksPerWorker();
-				if (maxTasks > 0 && worker.tasksRun >= maxTasks) {
-					stop = retireLocked(worker, WorkerExitReason.RECYCLED);
-					this.pendingRestarts = Math.min(this.pendingRestarts + 1, this.maxSize);
-					launch = launchIfNeededLocked(true);
-				}
-				else if (this.ready.size() > this.maxSize) {
-					stop = retireLocked(worker, WorkerExitReason.IDLE); // resized below the live count
-				}
-				else if ((next = pollQueueLocked()) != null) {
-					assignLocked(worker, next);
-				}
-				else if (this.manager.state() == PoolState.RUNNING) {
-					worker.idleSinceNanos = System.nanoTime();
-					this.idle.addFirst(worker);
-				}
-				else {
-					stop = retireLocked(worker, WorkerExitReason.SHUTDOWN);
+			this.failedStartsInARow = 0;
+			this.starts++;
+			if (worker.replacement) {
+				this.restarts++;
+			}
+			if (worker.state == WorkerState.STARTING) { // not killed while it started
+				ProcessTask<?> first = firstWaiting();
+				switch (this.policy.onReady(first != null, this.control.state())) {
+					case TAKE_TASK -> {
+						assign(worker, pollQueue());
+						effects.send(worker, first);
+					}
+					case IDLE -> makeIdle(worker);
+					case RETIRE -> effects.stop(retire(worker, WorkerExitReason.SHUTDOWN));
 				}
 			}
+			effects.wakeSupervisor = ready() > this.coreSize;
 		}
-		try {
-			// The worker gets its next task before this one's result is deserialized.
-			if (next != null) {
-				worker.send(next);
-			}
-			if (stop) {
-				worker.sendStop();
-			}
-			if (launch != null) {
-				launch(launch);
-			}
-		}
-		finally {
-			// The task is no longer the worker's: nobody else would complete it.
-			try {
-				complete(done, frame);
-			}
-			finally {
-				done.recordTime();
-			}
-		}
+		this.control.notifyListeners((listener) -> listener.workerStarted(this.control.owner(), worker.id, worker.pid()));
+		effects.run();
 		return true;
 	}
 
 	/**
-	 * Decode an answer and complete its task. Whatever decoding throws, the task
-	 * completes: an {@link Error} thrown by a result's {@code readObject} fails the task
-	 * like any unreadable result, and a {@link VirtualMachineError} is rethrown only once
-	 * the task has failed.
+	 * Account for a worker that failed to start.
+	 * @param worker the worker, whose process has ended
+	 * @param counts whether the failure says something about the pool's configuration,
+	 * unlike a worker killed from outside while it started
+	 * @return the failure as the pool saw it
 	 */
-	@SuppressWarnings("unchecked")
-	private void complete(ProcessTask<?> task, Frame frame) {
-		Object value = null;
-		Throwable failure = null;
-		try {
-			if (frame.type() == FrameType.RESULT) {
-				value = this.config.codec().read(frame, task.resultLoader());
+	StartFailure startFailed(PooledWorker worker, boolean counts) {
+		Effects effects = new Effects(this);
+		StartFailure failure;
+		synchronized (this.lock) {
+			boolean aborted = worker.exitReason != null; // killed on purpose: a stop, a broken pool
+			boolean timedOut = worker.startTimedOut;
+			remove(worker);
+			if (aborted) {
+				this.exits.incrementAndGet(worker.exitReason.ordinal());
+			}
+			else if (counts) {
+				this.startFailures++;
+				this.failedStartsInARow++;
 			}
 			else {
-				failure = failureOf(FailureReport.decode(frame));
+				this.exits.incrementAndGet(WorkerExitReason.CRASH.ordinal());
+			}
+			effects.terminated = checkTerminated();
+			failure = new StartFailure(aborted, timedOut, this.failedStartsInARow);
+		}
+		effects.run();
+		return failure;
+	}
+
+	/**
+	 * Wait before retrying a failed start, then return the worker to start if one is
+	 * still needed: tasks wait for it, or the pool is broken and no other worker tries.
+	 * @param pauseNanos how long to wait; a stop ends the wait early
+	 * @return the worker to start, or {@code null}
+	 */
+	@Nullable PooledWorker retryAfter(long pauseNanos) {
+		Effects effects = new Effects(this);
+		PooledWorker retry = null;
+		synchronized (this.lock) {
+			this.pausing++;
+			long deadline = System.nanoTime() + pauseNanos;
+			long remaining = pauseNanos;
+			try {
+				while (remaining > 0 && mayRetry()) {
+					TimeUnit.NANOSECONDS.timedWait(this.lock, remaining);
+					remaining = deadline - System.nanoTime();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.pausing--;
+			if (this.control.state() == PoolState.BROKEN && starting() == 0) {
+				retry = newWorker(); // the one worker that tries to recover the pool
+			}
+			else {
+				retry = this.policy.prestart() ? launchForQueueOrCore() : launchForQueue();
+			}
+			effects.terminated = checkTerminated();
+		}
+		effects.run();
+		return retry;
+	}
+
+	/** Whether a worker may still be wanted: a stop with nothing left to run ends a pause. */
+	private boolean mayRetry() {
+		PoolState state = this.control.state();
+		return state == PoolState.RUNNING || state == PoolState.BROKEN
+				|| (state == PoolState.STOPPING && !this.queue.isEmpty());
+	}
+
+	/**
+	 * Break the pool: fail the queued tasks and end the idle and starting workers. A
+	 * stopping pool that cannot start workers for the tasks it still holds fails them
+	 * and terminates instead.
+	 * @param cause why no worker starts
+	 */
+	void breakPool(Throwable cause) {
+		boolean broke = this.control.markBroken(cause);
+		Effects effects = new Effects(this);
+		List<ProcessTask<?>> dropped;
+		synchronized (this.lock) {
+			dropped = new ArrayList<>(this.queue);
+			this.queue.clear();
+			this.queuedNow = 0;
+			if (broke) {
+				for (PooledWorker worker : List.copyOf(this.workers)) {
+					if (worker.state == WorkerState.IDLE) {
+						effects.stop(retire(worker, WorkerExitReason.SHUTDOWN));
+					}
+					else if (worker.state == WorkerState.STARTING) {
+						effects.kill(retire(worker, WorkerExitReason.SHUTDOWN));
+					}
+				}
+			}
+			effects.terminated = checkTerminated();
+		}
+		BrokenPoolException failure = broke ? this.control.brokenException()
+				: new BrokenPoolException(name(), "Pool '" + name() + "' could not start a worker for the tasks it "
+						+ "still held while stopping: " + cause.getMessage(), cause);
+		dropped.forEach((task) -> task.completeExceptionally(failure));
+		effects.run();
+	}
+
+	// ---- answers, and workers ending
+
+	/**
+	 * Take a worker's answer: give the worker its next task (or retire it), then
+	 * complete the answered task. Called on the worker's thread.
+	 * @return {@code false} if the worker answered without a task: a protocol error
+	 */
+	boolean answered(PooledWorker worker, Frame frame) {
+		ProcessTask<?> done;
+		ProcessTask<?> next = null;
+		boolean stop = false;
+		PooledWorker launch = null;
+		synchronized (this.lock) {
+			done = takeTask(worker);
+			if (done == null) {
+				// Its task was taken by a timeout or a stop, which also killed it.
+				return worker.state == WorkerState.RETIRING;
+			}
+			worker.tasksRun++;
+			ProcessTask<?> waiting = firstWaiting();
+			switch (this.policy.afterAnswer(worker.tasksRun, ready(), this.maxSize, waiting != null,
+					this.control.state())) {
+				case NEXT_TASK -> assign(worker, next = pollQueue());
+				case IDLE -> makeIdle(worker);
+				case RECYCLE -> {
+					stop = retire(worker, WorkerExitReason.RECYCLED) != null;
+					this.pendingRestarts = Math.min(this.pendingRestarts + 1, this.maxSize);
+					launch = launchForQueueOrCore();
+				}
+				case RETIRE_EXCESS -> stop = retire(worker, WorkerExitReason.IDLE) != null;
+				case RETIRE -> stop = retire(worker, WorkerExitReason.SHUTDOWN) != null;
 			}
 		}
-		catch (ObjectRefusedException ex) {
-			failure = new TaskSerializationException(
-					"The result of a task of pool '" + name() + "' was refused: " + ex.getMessage(), ex);
+		// The worker gets its next task before this one's answer is decoded.
+		if (next != null) {
+			worker.send(next);
 		}
-		catch (ClassNotFoundException ex) {
-			failure = new TaskSerializationException("The result of a task of pool '" + name()
-					+ "' could not be read: class " + ex.getMessage() + " is not on the application's class path", ex);
+		if (stop) {
+			worker.sendStop();
 		}
-		catch (Throwable ex) { // IOException, RuntimeException, or an Error from a readObject
-			failure = new TaskSerializationException(
-					"The result of a task of pool '" + name() + "' could not be read: " + ex, ex);
+		if (launch != null) {
+			this.launcher.launch(launch);
 		}
+		ResultDecoder.Outcome outcome = this.decoder.decode(frame, done.resultLoader());
+		finished(done, outcome.failure(), outcome.value());
+		return true;
+	}
+
+	/**
+	 * Count a task taken from its worker as run, and complete it: with its failure, or
+	 * with its value. A failure is counted even if the caller completed the future first.
+	 */
+	@SuppressWarnings("unchecked")
+	private void finished(ProcessTask<?> task, @Nullable Throwable failure, @Nullable Object value) {
+		task.recordTime();
 		this.completed.increment();
 		if (failure != null) {
-			if (task.completeExceptionally(failure)) {
-				this.failed.increment();
-			}
-			if (failure.getCause() instanceof VirtualMachineError error) {
-				throw error; // out of memory or stack: the reader thread cannot be trusted to go on
-			}
+			this.failed.increment();
+			task.completeExceptionally(failure);
 		}
 		else {
 			((CompletableFuture<Object>) task).complete(value);
 		}
 	}
 
-	private Throwable failureOf(FailureReport report) {
-		return switch (report.kind()) {
-			case TASK_FAILED -> report.error();
-			case TASK_UNREADABLE, RESULT_UNWRITABLE -> new TaskSerializationException(
-					"Pool '" + name() + "': " + report.message(), report.error());
-			case INIT_FAILED -> new IllegalStateException(report.message(), report.error());
-		};
-	}
-
-	// ---- workers starting
-
-	private void launch(WorkerHandle worker) {
-		Thread thread = new Thread(() -> runWorker(worker), threadName(worker));
-		thread.setDaemon(true);
-		thread.start();
-	}
-
-	private String threadName(WorkerHandle worker) {
-		return name() + "-worker-" + worker.id;
-	}
-
 	/**
-	 * The body of a worker's thread: launch, serve until the worker ends, and on a start
-	 * failure retry after a pause while there is work for it.
+	 * Count a task taken from a running worker as run: failed with {@code failure}, or,
+	 * without one, cancelled (its worker was killed for {@code cancel(true)} or a stop).
 	 */
-	private void runWorker(WorkerHandle first) {
-		WorkerHandle worker = first;
-		while (worker != null) {
-			Thread.currentThread().setName(threadName(worker));
-			WorkerStartException failure = worker.launch();
-			if (failure == null) {
-				if (ready(worker)) {
-					worker.serve();
-					return;
-				}
-				failure = new WorkerStartException("Worker " + name() + "#" + worker.id + " (pid " + worker.pid()
-						+ ") could not start: it was not ready within start-timeout (" + this.config.startTimeout() + ")",
-						null, List.of(), null);
-			}
-			worker = startFailed(worker, failure);
+	void finished(ProcessTask<?> task, @Nullable Throwable failure) {
+		if (failure != null) {
+			finished(task, failure, null);
+		}
+		else {
+			task.recordTime();
+			this.completed.increment();
+			task.cancel(false);
 		}
 	}
 
-	/**
-	 * Put a worker that reported ready to work.
-	 * @return {@code false} if it was too late: the start timeout passed and it was killed
-	 */
-	private boolean ready(WorkerHandle worker) {
-		ProcessTask<?> first = null;
-		boolean stop = false;
-		boolean aboveCore;
-		synchronized (this.lock) {
-			if (worker.hasStartTimedOut()) {
-				return false;
-			}
-			this.launching.remove(worker);
-			this.consecutiveStartFailures = 0;
-			this.starts++;
-			if (worker.replacement) {
-				this.restarts++;
-			}
-			PoolState state = this.manager.state();
-			if (worker.ending() != null) {
-				detachLocked(worker); // killed while it started: stopNow() or a broken pool
-			}
-			else if (state == PoolState.RUNNING || (state == PoolState.STOPPING && !this.queue.isEmpty())) {
-				worker.phase = Phase.READY;
-				this.ready.add(worker);
-				if ((first = pollQueueLocked()) != null) {
-					assignLocked(worker, first);
-				}
-				else if (state == PoolState.RUNNING) {
-					worker.idleSinceNanos = System.nanoTime();
-					this.idle.addFirst(worker);
-				}
-				else {
-					stop = retireLocked(worker, WorkerExitReason.SHUTDOWN);
-				}
-			}
-			else {
-				stop = retireLocked(worker, WorkerExitReason.SHUTDOWN);
-			}
-			aboveCore = this.ready.size() > this.coreSize;
-		}
-		logger.log(Level.DEBUG, () -> "Worker " + worker + " of pool '" + name() + "' is ready");
-		this.manager.workerStarted(worker.id, worker.pid());
-		if (first != null) {
-			worker.send(first);
-		}
-		if (stop) {
-			worker.sendStop();
-		}
-		if (aboveCore) {
-			this.supervisor.wake(); // its idle deadline may come before the supervisor's next look
-		}
-		return true;
+	void launch(PooledWorker worker) {
+		this.launcher.launch(worker);
 	}
 
-	/**
-	 * Count a start failure; break the pool after too many in a row, otherwise retry
-	 * after a pause if a task still waits for a worker.
-	 * @return the worker to launch next on this thread, or {@code null}
-	 */
-	private @Nullable WorkerHandle startFailed(WorkerHandle worker, WorkerStartException failure) {
-		boolean aborted;
-		boolean breaks = false;
-		boolean retry = false;
-		boolean terminate = false;
-		int inARow = 0;
-		synchronized (this.lock) {
-			this.launching.remove(worker);
-			aborted = worker.ending() != null; // killed on purpose while it started
-			if (!aborted) {
-				this.startFailures++;
-				inARow = ++this.consecutiveStartFailures;
-				if (inARow >= MAX_CONSECUTIVE_START_FAILURES) {
-					breaks = true;
-				}
-				else if (launchNeededLocked(false)) {
-					this.backingOff++;
-					retry = true;
-				}
-			}
-			if (!retry) {
-				terminate = checkTerminatedLocked();
-			}
-		}
-		if (!aborted) {
-			logger.log(Level.ERROR, "Pool '" + name() + "' could not start a worker with "
-					+ this.config.command().describe() + ": " + failure.getMessage());
-		}
-		if (breaks) {
-			breakPool(new WorkerStartException("Pool '" + name() + "' failed to start a worker "
-					+ MAX_CONSECUTIVE_START_FAILURES + " times in a row; the last attempt: " + failure.getMessage(),
-					null, List.of(), failure));
-		}
-		if (!retry) {
-			if (terminate) {
-				this.manager.poolTerminated();
-			}
-			return null;
-		}
-		try {
-			Thread.sleep(BACKOFF_STEP_MILLIS * inARow);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		synchronized (this.lock) {
-			this.backingOff--;
-			if (launchNeededLocked(false)) {
-				return newLaunchLocked();
-			}
-			terminate = checkTerminatedLocked();
-		}
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
-		return null;
+	void wakeSupervisor() {
+		this.supervisor.wake();
 	}
 
-	private void breakPool(Throwable cause) {
-		if (!this.manager.poolBroken(cause)) {
-			return;
-		}
-		List<ProcessTask<?>> dropped;
-		List<WorkerHandle> stops = new ArrayList<>();
-		List<WorkerHandle> kills;
-		boolean terminate;
-		synchronized (this.lock) {
-			dropped = new ArrayList<>(this.queue);
-			this.queue.clear();
-			for (WorkerHandle worker : new ArrayList<>(this.idle)) {
-				if (retireLocked(worker, WorkerExitReason.SHUTDOWN)) {
-					stops.add(worker);
-				}
-			}
-			kills = new ArrayList<>(this.launching);
-			kills.forEach((worker) -> worker.end(WorkerExitReason.SHUTDOWN));
-			terminate = checkTerminatedLocked();
-		}
-		BrokenPoolException broken = this.manager.brokenFailure();
-		dropped.forEach((task) -> task.completeExceptionally(broken));
-		stops.forEach(WorkerHandle::sendStop);
-		kills.forEach(WorkerHandle::destroy);
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
+	void terminate() {
+		this.supervisor.finish();
+		this.control.terminated();
 	}
-
-	// ---- workers ending
 
 	/**
 	 * Take a worker out of service: it gets no more tasks. Called on the worker's thread
-	 * when its channel broke or closed.
+	 * when its channel broke or closed, before it waits for the process to exit; a
+	 * reason decided before stands.
 	 */
-	void retire(WorkerHandle worker, WorkerExitReason reason) {
+	void channelClosed(PooledWorker worker, WorkerExitReason reason) {
 		synchronized (this.lock) {
-			detachLocked(worker);
-			worker.end(reason);
+			retire(worker, reason);
 		}
 	}
 
 	/**
 	 * Account for a worker that has exited, fail the task it held, and start a
 	 * replacement if one is needed. Called on the worker's thread, last.
+	 * @param worker the worker
+	 * @param exit how its process ended
+	 * @param channelProblem what was wrong with its channel, for a protocol error
 	 */
-	void ended(WorkerHandle worker, WorkerExitReason reason, @Nullable Integer exitCode, List<String> stderrTail,
-			@Nullable String channelProblem) {
+	void exited(PooledWorker worker, WorkerProcess.Exit exit, @Nullable String channelProblem) {
+		Effects effects = new Effects(this);
 		ProcessTask<?> lost;
-		WorkerHandle launch;
-		boolean terminate;
+		WorkerExitReason reason;
+		String problem = channelProblem;
 		synchronized (this.lock) {
-			lost = worker.current;
-			worker.current = null;
-			if (lost != null) {
-				lost.worker = null;
+			lost = takeTask(worker);
+			retire(worker, WorkerExitReason.CRASH);
+			if (worker.exitReason == WorkerExitReason.CRASH && exit.exitCode() == null) {
+				worker.exitReason = WorkerExitReason.PROTOCOL_ERROR; // it lingered after its channel closed
+				problem = "closed its end of the channel without exiting";
 			}
-			detachLocked(worker);
-			this.retiring.remove(worker);
-			this.exits.merge(reason, 1L, Long::sum);
-			boolean abnormal = reason == WorkerExitReason.CRASH || reason == WorkerExitReason.TIMEOUT
-					|| reason == WorkerExitReason.CANCELLED || reason == WorkerExitReason.PROTOCOL_ERROR;
-			if (abnormal) {
+			reason = worker.exitReason;
+			remove(worker);
+			this.exits.incrementAndGet(reason.ordinal());
+			if (DispatchPolicy.abnormal(reason)) {
 				this.pendingRestarts = Math.min(this.pendingRestarts + 1, this.maxSize);
 			}
-			launch = launchIfNeededLocked(abnormal && (lost != null || worker.tasksRun > 0));
-			terminate = checkTerminatedLocked();
+			effects.launch(this.policy.replaceAtOnce(reason, lost != null || worker.tasksRun > 0) ? launchForQueueOrCore()
+					: launchForQueue());
+			effects.terminated = checkTerminated();
 		}
-		logEnd(worker, reason, exitCode, lost != null, channelProblem);
-		this.manager.workerExited(worker.id, worker.pid(), reason);
+		WorkerEvents.logExit(name(), worker, reason, exit.exitCode(), lost != null, problem, this.config);
+		this.control.notifyListeners(
+				(listener) -> listener.workerExited(this.control.owner(), worker.id, worker.pid(), reason));
 		if (lost != null) {
-			lost.recordTime();
-			this.completed.increment();
-			Throwable failure = switch (reason) {
-				case TIMEOUT -> new TaskTimeoutException(name(), worker.id, worker.pid(),
-						Objects.requireNonNull(this.config.taskTimeout()));
-				case PROTOCOL_ERROR -> new WorkerCrashedException(name(), worker.id, worker.pid(), exitCode, stderrTail,
-						"broke the channel protocol (" + channelProblem + ") and was killed");
-				case CANCELLED, SHUTDOWN -> null;
-				default -> new WorkerCrashedException(name(), worker.id, worker.pid(), exitCode, stderrTail);
-			};
-			if (failure == null) {
-				lost.cancel(false);
-			}
-			else {
-				if (lost.completeExceptionally(failure)) {
-					this.failed.increment();
-				}
-			}
+			effects.done(lost, (reason == WorkerExitReason.PROTOCOL_ERROR)
+					? new WorkerCrashedException(name(), worker.id, worker.pid(), exit.exitCode(), exit.stderrTail(),
+							"broke the channel protocol (" + problem + ") and was killed", true)
+					: new WorkerCrashedException(name(), worker.id, worker.pid(), exit.exitCode(), exit.stderrTail()));
 		}
-		if (launch != null) {
-			launch(launch);
-		}
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
+		effects.run();
 	}
 
-	private void logEnd(WorkerHandle worker, WorkerExitReason reason, @Nullable Integer exitCode, boolean hadTask,
-			@Nullable String channelProblem) {
-		String task = hadTask ? " while running a task" : "";
-		switch (reason) {
-			case CRASH -> logger.log(Level.WARNING, "Worker " + worker + " of pool '" + name() + "' died" + task
-					+ ((exitCode != null) ? " with exit code " + exitCode : ""));
-			case PROTOCOL_ERROR -> logger.log(Level.ERROR, "Worker " + worker + " of pool '" + name()
-					+ "' broke the channel protocol" + task + " and was killed: " + channelProblem);
-			case TIMEOUT -> logger.log(Level.WARNING, "Worker " + worker + " of pool '" + name()
-					+ "' was killed: its task ran longer than task-timeout (" + this.config.taskTimeout() + ")");
-			default -> logger.log(Level.DEBUG, () -> "Worker " + worker + " of pool '" + name() + "' ended: " + reason);
-		}
-	}
+	// ---- time, for the supervisor: each call checks that the worker is still where it was seen
 
-	// ---- time: timeouts, idle workers
-
-	/**
-	 * Act on every deadline that has passed.
-	 * @param now the current {@link System#nanoTime()}
-	 * @return nanoseconds until the next look, or -1 once the pool has terminated
-	 */
-	long supervise(long now) {
-		List<WorkerHandle> timedOutWorkers = new ArrayList<>();
-		List<ProcessTask<?>> timedOutTasks = new ArrayList<>();
-		List<WorkerHandle> expired = new ArrayList<>();
-		List<WorkerHandle> overdue = new ArrayList<>();
-		long next = now + MAX_SUPERVISOR_SLEEP_NANOS;
+	@Nullable Snapshot snapshot() {
 		synchronized (this.lock) {
-			if (this.terminated) {
-				return -1;
-			}
-			if (this.taskTimeoutNanos > 0) {
-				for (WorkerHandle worker : new ArrayList<>(this.ready)) {
-					ProcessTask<?> task = worker.current;
-					if (task == null) {
-						continue;
-					}
-					if (now - task.deadlineNanos >= 0) {
-						detachLocked(worker);
-						if (worker.end(WorkerExitReason.TIMEOUT)) {
-							worker.destroy();
-							timedOutWorkers.add(worker);
-							timedOutTasks.add(task);
-						}
-					}
-					else {
-						next = earlier(next, task.deadlineNanos);
-					}
-				}
-				next = earlier(next, now + this.taskTimeoutNanos);
-			}
-			for (WorkerHandle worker : this.launching) {
-				if (now - worker.startDeadlineNanos >= 0) {
-					if (!worker.hasStartTimedOut()) {
-						worker.startTimedOut();
-					}
-				}
-				else {
-					next = earlier(next, worker.startDeadlineNanos);
-				}
-			}
-			for (WorkerHandle worker : this.retiring) {
-				if (worker.destroyed()) {
-					continue; // killed already: its thread reports the exit
-				}
-				if (now - worker.retireDeadlineNanos >= 0) {
-					overdue.add(worker);
-				}
-				else {
-					next = earlier(next, worker.retireDeadlineNanos);
-				}
-			}
-			next = earlier(next, now + this.startTimeoutNanos);
-			int excess = this.ready.size() - this.coreSize;
-			while (excess > 0 && !this.idle.isEmpty()) {
-				WorkerHandle oldest = this.idle.peekLast();
-				long expiry = oldest.idleSinceNanos + this.idleTimeoutNanos;
-				if (now - expiry < 0) {
-					next = earlier(next, expiry);
-					break;
-				}
-				if (retireLocked(oldest, WorkerExitReason.IDLE)) {
-					expired.add(oldest);
-				}
-				excess--;
-			}
-			if (this.ready.size() > this.coreSize) {
-				next = earlier(next, now + this.idleTimeoutNanos);
-			}
+			return this.terminated ? null : new Snapshot(List.copyOf(this.workers), ready(), this.coreSize);
 		}
-		for (int i = 0; i < timedOutTasks.size(); i++) {
-			WorkerHandle worker = timedOutWorkers.get(i);
-			ProcessTask<?> task = timedOutTasks.get(i);
-			// Completed now rather than when the worker's exit is noticed: the kill is certain.
-			if (task.completeExceptionally(new TaskTimeoutException(name(), worker.id, worker.pid(),
-					Objects.requireNonNull(this.config.taskTimeout())))) {
-				this.failed.increment();
-			}
-		}
-		expired.forEach(WorkerHandle::sendStop);
-		for (WorkerHandle worker : overdue) {
-			// Its exit is counted with the reason it was retired for.
-			if (worker.alive()) {
-				logger.log(Level.WARNING, "Worker " + worker + " of pool '" + name() + "' was killed: it had not "
-						+ "exited start-timeout (" + this.config.startTimeout() + ") after it was retired ("
-						+ worker.ending() + "); a finalizer or shutdown hook may hang");
-			}
-			worker.destroy();
-		}
-		return next - now;
 	}
 
-	private static long earlier(long a, long b) {
-		return (b - a < 0) ? b : a;
-	}
-
-	// ---- stopping
-
-	void stop() {
-		List<WorkerHandle> stops = new ArrayList<>();
-		boolean terminate;
+	void taskTimedOut(PooledWorker worker, long since) {
+		Effects effects = new Effects(this);
 		synchronized (this.lock) {
-			if (this.queue.isEmpty()) {
-				for (WorkerHandle worker : new ArrayList<>(this.idle)) {
-					if (retireLocked(worker, WorkerExitReason.SHUTDOWN)) {
-						stops.add(worker);
-					}
-				}
+			if (worker.state == WorkerState.BUSY && worker.sinceNanos == since) {
+				ProcessTask<?> task = takeTask(worker);
+				effects.kill(retire(worker, WorkerExitReason.TIMEOUT));
+				effects.done(Objects.requireNonNull(task), new TaskTimeoutException(name(), worker.id, worker.pid(),
+						Objects.requireNonNull(this.config.taskTimeout())));
 			}
-			terminate = checkTerminatedLocked();
 		}
-		stops.forEach(WorkerHandle::sendStop);
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
+		effects.run();
 	}
 
-	List<PendingTask> stopNow() {
-		List<ProcessTask<?>> drained;
-		List<ProcessTask<?>> running = new ArrayList<>();
-		List<WorkerHandle> kills = new ArrayList<>();
-		boolean terminate;
+	void startTimedOut(PooledWorker worker, long since) {
 		synchronized (this.lock) {
-			drained = new ArrayList<>(this.queue);
-			this.queue.clear();
-			for (WorkerHandle worker : this.ready) {
-				if (worker.current != null) {
-					running.add(worker.current);
-				}
+			if (worker.state != WorkerState.STARTING || worker.sinceNanos != since) {
+				return;
 			}
-			kills.addAll(this.ready);
-			kills.addAll(this.launching);
-			kills.addAll(this.retiring);
-			for (WorkerHandle worker : new ArrayList<>(this.ready)) {
-				detachLocked(worker);
+			worker.startTimedOut = true;
+		}
+		worker.kill();
+	}
+
+	void idleExpired(PooledWorker worker, long since) {
+		Effects effects = new Effects(this);
+		synchronized (this.lock) {
+			if (worker.state == WorkerState.IDLE && worker.sinceNanos == since && ready() > this.coreSize) {
+				effects.stop(retire(worker, WorkerExitReason.IDLE));
 			}
-			kills.forEach((worker) -> worker.end(WorkerExitReason.SHUTDOWN));
-			terminate = checkTerminatedLocked();
 		}
-		kills.forEach(WorkerHandle::destroy);
-		running.forEach((task) -> task.cancel(false));
-		List<PendingTask> pending = new ArrayList<>(drained.size());
-		for (ProcessTask<?> task : drained) {
-			task.cancel(false);
-			pending.add(task.toPendingTask());
+		effects.run();
+	}
+
+	void exitOverdue(PooledWorker worker, long since) {
+		WorkerExitReason reason;
+		synchronized (this.lock) {
+			if (worker.state != WorkerState.RETIRING || worker.sinceNanos != since || worker.killed()) {
+				return;
+			}
+			reason = worker.exitReason;
 		}
-		if (terminate) {
-			this.manager.poolTerminated();
-		}
-		return pending;
+		WorkerEvents.logOverdue(name(), worker, reason, this.config);
+		worker.kill(); // its exit still counts under the reason it was retired for
 	}
 
 	/**
-	 * Kill every worker that is still alive, after a close that did not finish in time.
+	 * The workers as the supervisor reads them.
+	 *
+	 * @param workers every worker not yet exited
+	 * @param ready the ready workers, idle or busy
+	 * @param coreSize the core size
 	 */
-	void killAll() {
-		List<WorkerHandle> kills = new ArrayList<>();
-		synchronized (this.lock) {
-			kills.addAll(this.ready);
-			kills.addAll(this.launching);
-			kills.addAll(this.retiring);
-			for (WorkerHandle worker : new ArrayList<>(this.ready)) {
-				detachLocked(worker);
-			}
-			kills.forEach((worker) -> worker.end(WorkerExitReason.SHUTDOWN));
-		}
-		kills.forEach(WorkerHandle::destroy);
-	}
+	record Snapshot(List<PooledWorker> workers, int ready, int coreSize) {
 
-	void finishSupervisor() {
-		this.supervisor.finish();
 	}
 
 	// ---- sizes and statistics
 
 	PoolStats stats() {
 		synchronized (this.lock) {
-			List<Long> pids = new ArrayList<>(this.ready.size());
-			for (WorkerHandle worker : this.ready) {
-				pids.add(worker.pid());
+			List<Long> pids = new ArrayList<>();
+			for (PooledWorker worker : this.workers) {
+				if (worker.state == WorkerState.IDLE || worker.state == WorkerState.BUSY) {
+					pids.add(worker.pid());
+				}
 			}
 			pids.sort(null);
+			Map<WorkerExitReason, Long> exits = new EnumMap<>(WorkerExitReason.class);
+			for (WorkerExitReason reason : WorkerExitReason.values()) {
+				exits.put(reason, this.exits.get(reason.ordinal()));
+			}
 			WorkerProcessStats processes = new WorkerProcessStats(this.starts, this.restarts, this.startFailures,
-					this.exits, pids);
-			return new PoolStats(name(), PoolKind.PROCESS, this.manager.state(), this.manager.taskType(),
-					this.coreSize, this.maxSize, this.ready.size(), this.ready.size() - this.idle.size(),
-					this.queue.size(), this.config.queueCapacity(), this.completed.sum(), this.failed.sum(),
-					this.manager.rejections(), processes);
+					exits, pids);
+			return new PoolStats(name(), PoolKind.PROCESS, this.control.state(), this.control.taskType(),
+					this.coreSize, this.maxSize, ready(), this.counts[WorkerState.BUSY.ordinal()], this.queue.size(),
+					this.config.queueCapacity(), this.completed.sum(), this.failed.sum(), this.control.rejections(),
+					processes);
 		}
 	}
 
-	int maxSize() {
-		synchronized (this.lock) {
-			return this.maxSize;
-		}
+	/**
+	 * The pool's counters read one field at a time, without the lock: what the meters
+	 * read on every scrape. Each value is the one of the last change; they are not read
+	 * together, as {@link #stats()} reads them.
+	 */
+	PoolCounters counters() {
+		return this.counters;
 	}
+
+	private final PoolCounters counters = new PoolCounters() {
+
+		@Override
+		public int coreSize() {
+			return WorkerPool.this.coreSize;
+		}
+
+		@Override
+		public int maxSize() {
+			return WorkerPool.this.maxSize;
+		}
+
+		@Override
+		public int workers() {
+			return WorkerPool.this.readyNow;
+		}
+
+		@Override
+		public int busyWorkers() {
+			return WorkerPool.this.busyNow;
+		}
+
+		@Override
+		public int queued() {
+			return WorkerPool.this.queuedNow;
+		}
+
+		@Override
+		public int queueCapacity() {
+			return WorkerPool.this.config.queueCapacity();
+		}
+
+		@Override
+		public long completed() {
+			return WorkerPool.this.completed.sum();
+		}
+
+		@Override
+		public long failed() {
+			return WorkerPool.this.failed.sum();
+		}
+
+		@Override
+		public long rejected(RejectionReason reason) {
+			return WorkerPool.this.control.rejected(reason);
+		}
+
+		@Override
+		public long workerStarts() {
+			return WorkerPool.this.starts;
+		}
+
+		@Override
+		public long workerRestarts() {
+			return WorkerPool.this.restarts;
+		}
+
+		@Override
+		public long workerStartFailures() {
+			return WorkerPool.this.startFailures;
+		}
+
+		@Override
+		public long workerExits(WorkerExitReason reason) {
+			return WorkerPool.this.exits.get(reason.ordinal());
+		}
+
+	};
 
 	/**
 	 * Change the sizes; the caller has validated them. Idle workers above the new
@@ -825,117 +749,143 @@ final class WorkerPool {
 	 * core size leave after the idle timeout.
 	 */
 	void resize(int coreSize, int maxSize) {
-		List<WorkerHandle> stops = new ArrayList<>();
-		List<WorkerHandle> launches = new ArrayList<>();
+		Effects effects = new Effects(this);
 		synchronized (this.lock) {
 			this.coreSize = coreSize;
 			this.maxSize = maxSize;
-			while (this.ready.size() > maxSize && !this.idle.isEmpty()) {
-				WorkerHandle worker = this.idle.peekLast();
-				if (retireLocked(worker, WorkerExitReason.IDLE)) {
-					stops.add(worker);
-				}
+			while (ready() > maxSize && !this.idle.isEmpty()) {
+				effects.stop(retire(this.idle.peekLast(), WorkerExitReason.IDLE));
 			}
-			WorkerHandle launch;
-			while ((launch = launchIfNeededLocked(false)) != null) {
-				launches.add(launch);
+			PooledWorker launch;
+			while ((launch = launchForQueue()) != null) {
+				effects.launch(launch);
 			}
+			effects.wakeSupervisor = true;
 		}
-		stops.forEach(WorkerHandle::sendStop);
-		launches.forEach(this::launch);
-		this.supervisor.wake();
+		effects.run();
 	}
 
 	// ---- helpers, all called with the lock held
 
-	private void assignLocked(WorkerHandle worker, ProcessTask<?> task) {
-		worker.current = task;
+	private int ready() {
+		return this.counts[WorkerState.IDLE.ordinal()] + this.counts[WorkerState.BUSY.ordinal()];
+	}
+
+	private int starting() {
+		return this.counts[WorkerState.STARTING.ordinal()] + this.pausing;
+	}
+
+	private void move(PooledWorker worker, WorkerState to) {
+		this.counts[worker.state.ordinal()]--;
+		this.counts[to.ordinal()]++;
+		this.readyNow = ready();
+		this.busyNow = this.counts[WorkerState.BUSY.ordinal()];
+		worker.state = to;
+		worker.sinceNanos = System.nanoTime();
+	}
+
+	private ProcessTask<?> pollQueue() {
+		ProcessTask<?> task = this.queue.pollFirst();
+		this.queuedNow = this.queue.size();
+		return task;
+	}
+
+	private void assign(PooledWorker worker, ProcessTask<?> task) {
+		worker.task = task;
 		task.worker = worker;
-		if (this.taskTimeoutNanos > 0) {
-			task.deadlineNanos = System.nanoTime() + this.taskTimeoutNanos;
-		}
+		move(worker, WorkerState.BUSY);
 	}
 
-	private @Nullable ProcessTask<?> pollQueueLocked() {
+	private void makeIdle(PooledWorker worker) {
+		move(worker, WorkerState.IDLE);
+		this.idle.addFirst(worker);
+	}
+
+	private @Nullable ProcessTask<?> takeTask(PooledWorker worker) {
+		ProcessTask<?> task = worker.task;
+		if (task != null) {
+			worker.task = null;
+			task.worker = null;
+		}
+		return task;
+	}
+
+	/** The first queued task nobody completed while it waited, left in the queue. */
+	private @Nullable ProcessTask<?> firstWaiting() {
 		ProcessTask<?> task;
-		while ((task = this.queue.pollFirst()) != null) {
-			if (!task.isDone()) { // completed by the caller while it waited
-				return task;
-			}
+		while ((task = this.queue.peekFirst()) != null && task.isDone()) {
+			pollQueue(); // completed by the caller while it waited: never run, never counted
 		}
-		return null;
+		return task;
 	}
 
 	/**
-	 * Take a worker out of service and decide its reason, unless it was decided already.
-	 * @return {@code true} if the caller should tell it to stop
+	 * Take a worker out of service with a reason, unless it already is; a reason decided
+	 * earlier stands. Retiring workers have until the start timeout to exit.
+	 * @return the worker if this call took it out of service, for the caller to stop or
+	 * kill; {@code null} if it already was
 	 */
-	private boolean retireLocked(WorkerHandle worker, WorkerExitReason reason) {
-		detachLocked(worker);
-		return worker.end(reason);
+	private @Nullable PooledWorker retire(PooledWorker worker, WorkerExitReason reason) {
+		if (worker.exitReason == null) {
+			worker.exitReason = reason;
+		}
+		if (worker.state == WorkerState.RETIRING || worker.state == WorkerState.EXITED) {
+			return null;
+		}
+		this.idle.remove(worker);
+		move(worker, WorkerState.RETIRING);
+		return worker;
 	}
 
-	/**
-	 * Move a worker to {@code retiring}, where it has until start-timeout to exit before
-	 * the supervisor kills it.
-	 */
-	private void detachLocked(WorkerHandle worker) {
-		if (worker.phase != Phase.RETIRING) {
-			this.ready.remove(worker);
+	private void remove(PooledWorker worker) {
+		if (worker.state != WorkerState.EXITED) {
 			this.idle.remove(worker);
-			this.launching.remove(worker);
-			worker.phase = Phase.RETIRING;
-			worker.retireDeadlineNanos = System.nanoTime() + this.startTimeoutNanos;
-			this.retiring.add(worker);
+			this.workers.remove(worker);
+			move(worker, WorkerState.EXITED);
 		}
 	}
 
-	/**
-	 * Whether another worker should start: tasks wait that no starting worker will take,
-	 * or (to keep the core size warm) a worker that had done work was lost.
-	 */
-	private boolean launchNeededLocked(boolean keepCore) {
-		PoolState state = this.manager.state();
-		if (state != PoolState.RUNNING && !(state == PoolState.STOPPING && !this.queue.isEmpty())) {
-			return false;
-		}
-		int pending = this.launching.size() + this.backingOff;
-		int live = this.ready.size() + pending;
-		if (live >= this.maxSize) {
-			return false;
-		}
-		return this.queue.size() > pending || (keepCore && live < this.coreSize);
+	/** Start a worker if tasks wait that no starting worker will take. */
+	private @Nullable PooledWorker launchForQueue() {
+		return this.policy.launchForQueue(this.control.state(), this.queue.size(), starting(), ready(), this.maxSize)
+				? newWorker() : null;
 	}
 
-	private @Nullable WorkerHandle launchIfNeededLocked(boolean keepCore) {
-		return launchNeededLocked(keepCore) ? newLaunchLocked() : null;
+	/** Start a worker if tasks wait for one or the pool is below its core size. */
+	private @Nullable PooledWorker launchForQueueOrCore() {
+		return this.policy.launchForQueueOrCore(this.control.state(), this.queue.size(), starting(), ready(),
+				this.coreSize, this.maxSize) ? newWorker() : null;
 	}
 
-	private WorkerHandle newLaunchLocked() {
+	private PooledWorker newWorker() {
 		boolean replacement = this.pendingRestarts > 0;
 		if (replacement) {
 			this.pendingRestarts--;
 		}
-		WorkerHandle worker = new WorkerHandle(++this.nextWorkerId, this, this.config, replacement);
-		worker.startDeadlineNanos = System.nanoTime() + this.startTimeoutNanos;
-		this.launching.add(worker);
+		PooledWorker worker = new PooledWorker(name(), ++this.nextWorkerId, replacement, System.nanoTime());
+		this.workers.add(worker);
+		this.counts[WorkerState.STARTING.ordinal()]++;
 		return worker;
 	}
 
-	private boolean checkTerminatedLocked() {
-		if (this.terminated) {
-			return false;
-		}
-		PoolState state = this.manager.state();
-		if (state == PoolState.NEW || state == PoolState.RUNNING) {
-			return false;
-		}
-		if (!this.queue.isEmpty() || !this.ready.isEmpty() || !this.launching.isEmpty() || !this.retiring.isEmpty()
-				|| this.backingOff > 0) {
+	private boolean checkTerminated() {
+		if (this.terminated || this.control.state() != PoolState.STOPPING || !this.queue.isEmpty()
+				|| !this.workers.isEmpty() || this.pausing > 0) {
 			return false;
 		}
 		this.terminated = true;
 		return true;
+	}
+
+	/**
+	 * A failed start as the pool saw it.
+	 *
+	 * @param aborted whether the pool itself ended the worker (a stop, a broken pool)
+	 * @param timedOut whether it was killed for not being ready within the start timeout
+	 * @param inARow start failures since a worker last became ready, this one included
+	 */
+	record StartFailure(boolean aborted, boolean timedOut, int inARow) {
+
 	}
 
 }

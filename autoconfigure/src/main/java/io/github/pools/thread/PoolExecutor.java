@@ -37,7 +37,7 @@ final class PoolExecutor extends ThreadPoolExecutor {
 	@Override
 	protected void beforeExecute(Thread thread, Runnable task) {
 		if (this.pool.isBroken()) {
-			((TaskFuture<?>) task).completeExceptionally(this.pool.brokenFailure());
+			((TaskFuture<?>) task).refuse(this.pool.brokenFailure());
 			throw WorkerExit.INSTANCE;
 		}
 	}

@@ -3,6 +3,7 @@ package io.github.pools.thread;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -51,9 +52,17 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	@SuppressWarnings("unused")
 	private volatile @Nullable Thread runner;
 
+	/**
+	 * The executor view this task was submitted through, told when the task's body will
+	 * never run again; {@code null} for a task submitted to the pool directly, which so
+	 * pays one final field and no extra work.
+	 */
+	private final @Nullable TaskTypeExecutorService view;
+
 	TaskFuture(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
-			@Nullable Function<Runnable, Runnable> decorator) {
+			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTypeExecutorService view) {
 		this.pool = pool;
+		this.view = view;
 		this.taskType = taskType;
 		this.task = task;
 		this.mode = mode;
@@ -66,27 +75,55 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	 * that untimed pools carry and read no timing state.
 	 */
 	static <T> TaskFuture<T> of(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
-			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTimer timer) {
-		return (timer != null) ? new Timed<>(pool, taskType, task, mode, decorator, timer)
-				: new TaskFuture<>(pool, taskType, task, mode, decorator);
+			@Nullable Function<Runnable, Runnable> decorator, @Nullable TaskTimer timer,
+			@Nullable TaskTypeExecutorService view) {
+		return (timer != null) ? new Timed<>(pool, taskType, task, mode, decorator, timer, view)
+				: new TaskFuture<>(pool, taskType, task, mode, decorator, view);
 	}
 
 	@Override
 	public void run() {
-		Runnable decorated = this.decorated;
-		if (decorated == null) {
-			execute();
-			return;
-		}
 		try {
-			decorated.run();
+			Runnable decorated = this.decorated;
+			if (decorated == null) {
+				execute();
+				return;
+			}
+			try {
+				decorated.run();
+			}
+			catch (Throwable ex) {
+				completeExceptionally(ex);
+			}
+			if (!isDone()) {
+				completeExceptionally(new IllegalStateException(
+						"The task decorator of pool '" + this.pool.name() + "' returned without running the task"));
+			}
 		}
-		catch (Throwable ex) {
-			completeExceptionally(ex);
+		finally {
+			bodyEnded();
 		}
-		if (!isDone()) {
-			completeExceptionally(new IllegalStateException(
-					"The task decorator of pool '" + this.pool.name() + "' returned without running the task"));
+	}
+
+	/**
+	 * Return the executor view this task was submitted through.
+	 * @return the view, or {@code null} if the task was submitted to the pool directly
+	 */
+	final @Nullable TaskTypeExecutorService view() {
+		return this.view;
+	}
+
+	/**
+	 * This task's body will never run again: it returned, or the task left the queue
+	 * without running (discarded, drained, refused by a broken pool, cancelled while
+	 * queued). Tells the view the task was submitted through, if any; telling it twice
+	 * is harmless. The future may have completed earlier: {@code cancel(true)} completes
+	 * it while the body still runs.
+	 */
+	final void bodyEnded() {
+		TaskTypeExecutorService view = this.view;
+		if (view != null) {
+			view.bodyEnded(this);
 		}
 	}
 
@@ -139,11 +176,13 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 
 	@Override
 	public boolean cancel(boolean mayInterruptIfRunning) {
-		boolean cancelled = super.cancel(mayInterruptIfRunning);
+		boolean cancelled = cancelIfFirst();
 		if (cancelled) {
 			Thread current = this.runner;
 			if (current == null) {
-				this.pool.removeQueued(this);
+				if (this.pool.removeQueued(this)) {
+					bodyEnded();
+				}
 				cancelSubmitted();
 			}
 			else if (mayInterruptIfRunning && current != INTERRUPTING
@@ -160,17 +199,37 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	}
 
 	/**
+	 * Complete this future as cancelled, as {@code CompletableFuture.cancel} does, but
+	 * answer {@code true} only to the call that cancelled it: {@code Future.cancel} fails
+	 * on a task already done or cancelled, so a second {@code cancel(true)} must neither
+	 * report success nor interrupt a task a first {@code cancel(false)} let run.
+	 */
+	private boolean cancelIfFirst() {
+		return completeExceptionally(new CancellationException());
+	}
+
+	/**
 	 * Cancel a task that is known not to be in the queue (discarded by a rejection
 	 * policy, or already drained), skipping the queue scan of {@link #cancel(boolean)}:
 	 * during a rejection storm that scan would hold the queue's locks once per task.
 	 * @return {@code true} if this call cancelled the task
 	 */
 	boolean discard() {
-		boolean cancelled = super.cancel(false);
+		boolean cancelled = cancelIfFirst();
 		if (cancelled) {
 			cancelSubmitted();
 		}
+		bodyEnded();
 		return cancelled;
+	}
+
+	/**
+	 * Fail a task that will never run (drained, or refused by a broken pool).
+	 * @param failure the failure
+	 */
+	void refuse(Throwable failure) {
+		completeExceptionally(failure);
+		bodyEnded();
 	}
 
 	/**
@@ -215,8 +274,9 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 		private final long submitNanos;
 
 		Timed(ThreadPoolManager pool, @Nullable String taskType, Object task, Mode mode,
-				@Nullable Function<Runnable, Runnable> decorator, TaskTimer timer) {
-			super(pool, taskType, task, mode, decorator);
+				@Nullable Function<Runnable, Runnable> decorator, TaskTimer timer,
+				@Nullable TaskTypeExecutorService view) {
+			super(pool, taskType, task, mode, decorator, view);
 			this.timer = timer;
 			this.submitNanos = System.nanoTime();
 		}

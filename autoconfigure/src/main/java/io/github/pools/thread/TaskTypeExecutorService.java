@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,12 +23,19 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 
 	private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+	/** The longest wait measured against {@link System#nanoTime()} without overflow. */
+	private static final long MAX_WAIT_NANOS = Long.MAX_VALUE >> 1;
+
 	private final ThreadPoolManager pool;
 
 	private final @Nullable String taskType;
 
-	/** Tasks submitted through this view that have not completed. */
-	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+	/**
+	 * Tasks submitted through this view whose body may still run: untracked when the
+	 * task says its body will never run again, not when its future completes (a task
+	 * cancelled with {@code cancel(true)} that ignores the interrupt still runs).
+	 */
+	private final Set<TaskFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean shutdown;
 
@@ -40,26 +46,26 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 
 	@Override
 	public void execute(Runnable command) {
-		track(this.pool.executed(this.taskType, checkOpen(command)));
+		this.pool.executed(this.taskType, checkOpen(command), this);
 	}
 
 	@Override
 	public <T> Future<T> submit(Callable<T> task) {
-		return track(this.pool.submit(this.taskType, checkOpen(task)));
+		return this.pool.submit(this.taskType, checkOpen(task), this);
 	}
 
 	@Override
 	public Future<?> submit(Runnable task) {
-		return track(this.pool.submit(this.taskType, checkOpen(task)));
+		return this.pool.submit(this.taskType, checkOpen(task), this);
 	}
 
 	@Override
 	public <T> Future<T> submit(Runnable task, T result) {
 		checkOpen(task);
-		return track(this.pool.submit(this.taskType, () -> {
+		return this.pool.submit(this.taskType, () -> {
 			task.run();
 			return result;
-		}));
+		}, this);
 	}
 
 	private <T> T checkOpen(T task) {
@@ -71,14 +77,21 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 		return task;
 	}
 
-	private <F extends CompletableFuture<?>> F track(F future) {
-		this.inFlight.add(future);
-		future.whenComplete((result, failure) -> untrack(future));
-		return future;
+	/**
+	 * Track a task submitted through this view, before the pool may run it.
+	 * @param task the task
+	 */
+	void track(TaskFuture<?> task) {
+		this.inFlight.add(task);
 	}
 
-	private void untrack(CompletableFuture<?> future) {
-		this.inFlight.remove(future);
+	/**
+	 * Called for a task of this view whose body will never run again (it returned, or
+	 * will never start); more than once is harmless.
+	 * @param task the task
+	 */
+	void bodyEnded(TaskFuture<?> task) {
+		this.inFlight.remove(task);
 		if (this.inFlight.isEmpty()) {
 			synchronized (this.inFlight) {
 				this.inFlight.notifyAll();
@@ -105,15 +118,20 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 	public List<Runnable> shutdownNow() {
 		this.shutdown = true;
 		List<Runnable> neverStarted = new ArrayList<>();
-		for (CompletableFuture<?> future : this.inFlight) {
-			TaskFuture<?> task = (TaskFuture<?>) future;
+		List<TaskFuture<?>> started = new ArrayList<>();
+		// Drain first, then interrupt, as ThreadPoolExecutor does: a thread freed by an
+		// interrupt must not find one of this view's queued tasks still in the queue.
+		for (TaskFuture<?> task : this.inFlight) {
 			if (this.pool.removeQueued(task)) {
 				task.discard();
 				neverStarted.add(task.submittedRunnable());
 			}
 			else {
-				task.cancel(true);
+				started.add(task);
 			}
+		}
+		for (TaskFuture<?> task : started) {
+			task.cancel(true);
 		}
 		return neverStarted;
 	}
@@ -128,17 +146,29 @@ final class TaskTypeExecutorService extends AbstractExecutorService {
 	}
 
 	/**
-	 * Return whether this view is shut down and every task submitted through it has
-	 * completed.
+	 * Return whether this view is shut down and no task submitted through it runs or can
+	 * still run: every task body has returned or was dropped before it started. A task
+	 * cancelled while it runs counts until its body returns, as with
+	 * {@link java.util.concurrent.ThreadPoolExecutor}. A view whose pool has terminated
+	 * is terminated.
 	 */
 	@Override
 	public boolean isTerminated() {
-		return isShutdown() && this.inFlight.isEmpty();
+		return isShutdown() && (this.inFlight.isEmpty() || this.pool.isTerminated());
 	}
 
+	/**
+	 * Wait until this view is terminated, see {@link #isTerminated()}. A timeout of zero
+	 * or less checks once and does not wait.
+	 */
 	@Override
 	public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-		long deadline = System.nanoTime() + unit.toNanos(timeout);
+		long nanos = unit.toNanos(timeout); // saturates at Long.MIN_VALUE and Long.MAX_VALUE
+		if (nanos <= 0) {
+			return isTerminated();
+		}
+		// Keep far deadlines far, without overflow: about 146 years is forever here.
+		long deadline = System.nanoTime() + Math.min(nanos, MAX_WAIT_NANOS);
 		synchronized (this.inFlight) {
 			while (!isTerminated()) {
 				long remaining = deadline - System.nanoTime();

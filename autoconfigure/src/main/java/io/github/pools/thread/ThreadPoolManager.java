@@ -19,15 +19,25 @@ import io.github.pools.BatchOptions;
 import io.github.pools.BrokenPoolException;
 import io.github.pools.InvalidPoolSettingException;
 import io.github.pools.PendingTask;
+import io.github.pools.PoolBuilder;
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
+import io.github.pools.PoolListener;
+import io.github.pools.PoolManager;
+import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
 import io.github.pools.RejectionReason;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskTimer;
-import io.github.pools.support.AbstractPoolManager;
-import io.github.pools.support.Batches;
-import io.github.pools.support.ChunkPipeline;
-import io.github.pools.support.SettingRules;
+import io.github.pools.WorkerExitReason;
+import io.github.pools.internal.BatchCalls;
+import io.github.pools.internal.Batches;
+import io.github.pools.internal.ChunkPipeline;
+import io.github.pools.internal.PoolControl;
+import io.github.pools.internal.PoolEngine;
+import io.github.pools.internal.PoolSettings;
+import io.github.pools.internal.ResultOrder;
+import io.github.pools.internal.SettingRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,11 +80,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  */
-public final class ThreadPoolManager extends AbstractPoolManager {
+public final class ThreadPoolManager implements PoolManager {
+
+	private final PoolControl control;
 
 	private final PoolExecutor executor;
 
 	private final WorkerThreadFactory threadFactory;
+
+	private final PoolEngine engine = new Engine();
 
 	/** Set by the executor's termination hook, which runs before the last finalizer. */
 	private volatile boolean executorTerminated;
@@ -89,22 +103,19 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 
 	private final Object resizeMonitor = new Object();
 
-	private ThreadPoolManager(Builder builder) {
-		super(builder.name, builder.taskType, builder.awaitTermination ? builder.awaitTerminationPeriod : Duration.ZERO);
-		int maxSize = builder.maxSize;
-		int coreSize = builder.coreSize();
-		this.queueCapacity = builder.queueCapacity;
-		this.prestart = builder.prestart;
+	private ThreadPoolManager(Builder builder, PoolSettings settings) {
+		this.control = new PoolControl(this, settings);
+		this.queueCapacity = settings.queueCapacity();
+		this.prestart = settings.prestart();
 		this.taskDecorator = builder.taskDecorator;
-		String prefix = (builder.threadNamePrefix != null) ? builder.threadNamePrefix : builder.name + "-";
-		WorkerThreadFactory threadFactory = new WorkerThreadFactory(this, prefix, builder.daemon,
-				builder.virtualThreads, builder.initializer, builder.finalizer);
-		this.threadFactory = threadFactory;
+		String prefix = (builder.threadNamePrefix != null) ? builder.threadNamePrefix : settings.name() + "-";
+		this.threadFactory = new WorkerThreadFactory(this, prefix,
+				ThreadKind.of(builder.virtualThreads, builder.daemon), builder.initializer, builder.finalizer);
 		RejectionPolicy policy = builder.rejectionPolicy;
 		RejectedExecutionHandler handler = (task, executor) -> rejectedByExecutor((TaskFuture<?>) task, policy,
 				executor);
-		this.executor = new PoolExecutor(this, coreSize, maxSize, builder.keepAlive, builder.queueCapacity,
-				threadFactory, handler, builder.maxTasksPerWorker);
+		this.executor = new PoolExecutor(this, settings.coreSize(), settings.maxSize(), builder.keepAlive,
+				settings.queueCapacity(), this.threadFactory, handler, settings.maxTasksPerWorker());
 		this.executor.allowCoreThreadTimeOut(builder.allowCoreThreadTimeout);
 	}
 
@@ -115,6 +126,16 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 */
 	public static Builder builder(String name) {
 		return new Builder(name);
+	}
+
+	@Override
+	public String name() {
+		return this.control.name();
+	}
+
+	@Override
+	public @Nullable String taskType() {
+		return this.control.taskType();
 	}
 
 	@Override
@@ -134,9 +155,14 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * policy is {@link RejectionPolicy#ABORT abort}
 	 */
 	public <T> CompletableFuture<T> submit(@Nullable String taskType, Callable<T> task) {
+		return submit(taskType, task, null);
+	}
+
+	<T> TaskFuture<T> submit(@Nullable String taskType, Callable<T> task, @Nullable TaskTypeExecutorService view) {
 		Objects.requireNonNull(task, "task must not be null");
-		checkAccepting(taskType);
-		return dispatch(TaskFuture.of(this, taskType, task, TaskFuture.Mode.CALLABLE, this.taskDecorator, taskTimer()));
+		this.control.checkAccepting(taskType);
+		return dispatch(TaskFuture.of(this, taskType, task, TaskFuture.Mode.CALLABLE, this.taskDecorator,
+				this.control.taskTimer(), view));
 	}
 
 	/**
@@ -150,10 +176,14 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * policy is {@link RejectionPolicy#ABORT abort}
 	 */
 	public CompletableFuture<Void> submit(@Nullable String taskType, Runnable task) {
+		return submit(taskType, task, null);
+	}
+
+	TaskFuture<Void> submit(@Nullable String taskType, Runnable task, @Nullable TaskTypeExecutorService view) {
 		Objects.requireNonNull(task, "task must not be null");
-		checkAccepting(taskType);
+		this.control.checkAccepting(taskType);
 		return dispatch(TaskFuture.<Void>of(this, taskType, task, TaskFuture.Mode.RUNNABLE, this.taskDecorator,
-				taskTimer()));
+				this.control.taskTimer(), view));
 	}
 
 	/**
@@ -174,14 +204,14 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * discard}
 	 */
 	public void execute(@Nullable String taskType, Runnable task) {
-		executed(taskType, task);
+		executed(taskType, task, null);
 	}
 
-	TaskFuture<Void> executed(@Nullable String taskType, Runnable task) {
+	TaskFuture<Void> executed(@Nullable String taskType, Runnable task, @Nullable TaskTypeExecutorService view) {
 		Objects.requireNonNull(task, "task must not be null");
-		checkAccepting(taskType);
-		TaskFuture<Void> future = dispatch(
-				TaskFuture.of(this, taskType, task, TaskFuture.Mode.EXECUTED, this.taskDecorator, taskTimer()));
+		this.control.checkAccepting(taskType);
+		TaskFuture<Void> future = dispatch(TaskFuture.of(this, taskType, task, TaskFuture.Mode.EXECUTED,
+				this.taskDecorator, this.control.taskTimer(), view));
 		if (future.isCancelled()) {
 			// Already counted as saturated by the policy; refused rather than lost silently.
 			throw new TaskRejectedException(name(), RejectionReason.SATURATED,
@@ -191,7 +221,20 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	}
 
 	private <T> TaskFuture<T> dispatch(TaskFuture<T> task) {
-		this.executor.execute(task);
+		TaskTypeExecutorService view = task.view();
+		if (view == null) {
+			this.executor.execute(task);
+			return task;
+		}
+		// Tracked before it can run, so that its end always finds it tracked.
+		view.track(task);
+		try {
+			this.executor.execute(task);
+		}
+		catch (RuntimeException | Error ex) {
+			view.bodyEnded(task); // refused: it never runs
+			throw ex;
+		}
 		return task;
 	}
 
@@ -214,8 +257,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 */
 	public ExecutorService executor(@Nullable String taskType) {
 		if (!accepts(taskType)) {
-			throw rejected(new io.github.pools.UnknownTaskTypeException(name(), Objects.requireNonNull(taskType()),
-					taskType));
+			throw this.control.taskTypeRefusal(taskType);
 		}
 		return new TaskTypeExecutorService(this, taskType);
 	}
@@ -233,13 +275,13 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * @throws Exception the task's exception, {@link InterruptedException}, or a refusal
 	 */
 	public <T> T run(@Nullable String taskType, Callable<T> task) throws Exception {
-		return awaitResult(submit(taskType, task));
+		return BatchCalls.await(submit(taskType, task));
 	}
 
 	/**
 	 * Apply a function to every item in the pool and return the results in input order
-	 * (multiprocessing's {@code map}). Items go out one per task, a buffer's worth ahead;
-	 * see {@link #map(String, Function, Iterable, BatchOptions)}.
+	 * (multiprocessing's {@code map}), one item per task; see
+	 * {@link #map(String, Function, Iterable, BatchOptions)}.
 	 * @param <T> the item type
 	 * @param <R> the result type
 	 * @param taskType the type of every task, or {@code null}
@@ -266,11 +308,11 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * @param options chunk size, buffer size and timeout
 	 * @return the results, in input order
 	 * @throws RuntimeException the exception of the first failed item; or
-	 * {@link io.github.pools.BatchTimeoutException}; or a refusal at the first submit
+	 * {@link io.github.pools.BatchTimeoutException}; or a refusal of the first chunk
 	 */
 	public <T, R> List<R> map(@Nullable String taskType, Function<? super T, ? extends R> function,
 			Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, true).toList();
+		return this.<R>batch(taskType, function, items, options, ResultOrder.INPUT).toList();
 	}
 
 	/**
@@ -289,7 +331,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 */
 	public <T, R> Stream<R> mapLazily(@Nullable String taskType, Function<? super T, ? extends R> function,
 			Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, true).stream();
+		return this.<R>batch(taskType, function, items, options, ResultOrder.INPUT).stream();
 	}
 
 	/**
@@ -306,7 +348,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 */
 	public <T, R> Stream<R> mapAsCompleted(@Nullable String taskType, Function<? super T, ? extends R> function,
 			Iterable<? extends T> items, BatchOptions options) {
-		return this.<R>pipeline(taskType, function, items, options, false).stream();
+		return this.<R>batch(taskType, function, items, options, ResultOrder.COMPLETION).stream();
 	}
 
 	/**
@@ -321,22 +363,91 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * @param options chunk size, buffer size and timeout
 	 * @return the results, in input order
 	 */
+	@SuppressWarnings("unchecked")
 	public <A, B, R> List<R> starmap(@Nullable String taskType, BiFunction<? super A, ? super B, ? extends R> function,
 			Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, BatchOptions options) {
-		Function<Map.Entry<? extends A, ? extends B>, R> spread = (pair) -> function.apply(pair.getKey(),
-				pair.getValue());
-		return map(taskType, spread, pairs, options);
+		Objects.requireNonNull(function, "function must not be null");
+		Function<Object[], R> spread = (pair) -> function.apply((A) pair[0], (B) pair[1]);
+		return this.<R>batch(taskType, spread, BatchCalls.spread(pairs), options, ResultOrder.INPUT).toList();
 	}
 
 	@SuppressWarnings("unchecked")
-	private <R> ChunkPipeline<R> pipeline(@Nullable String taskType, Function<?, ?> function, Iterable<?> items,
-			BatchOptions options, boolean ordered) {
+	private <R> ChunkPipeline<R> batch(@Nullable String taskType, Function<?, ?> function, Iterable<?> items,
+			BatchOptions options, ResultOrder order) {
 		Objects.requireNonNull(function, "function must not be null");
-		Objects.requireNonNull(items, "items must not be null");
-		checkAccepting(taskType);
 		Function<Object, Object> each = (Function<Object, Object>) function;
-		return ChunkPipeline.start(name(), items, options, 2 * this.executor.getMaximumPoolSize(), ordered,
-				(chunk) -> submit(taskType, () -> Batches.apply(each, chunk, false)));
+		return BatchCalls.start(this, taskType, items, options, order,
+				(chunk) -> submit(taskType, () -> Batches.applyLocally(each, chunk)));
+	}
+
+	// ---- life cycle, delegated to the shared control
+
+	@Override
+	public void start() {
+		this.control.start(this.engine);
+	}
+
+	@Override
+	public PoolState state() {
+		return this.control.state();
+	}
+
+	@Override
+	public void check() {
+		this.control.check();
+	}
+
+	@Override
+	public void stop() {
+		this.control.stop(this.engine);
+	}
+
+	@Override
+	public List<PendingTask> stopNow() {
+		return this.control.stopNow(this.engine);
+	}
+
+	@Override
+	public boolean awaitTermination(Duration timeout) throws InterruptedException {
+		return this.control.awaitTermination(timeout);
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return this.control.isTerminated();
+	}
+
+	@Override
+	public void close() {
+		this.control.close(this.engine);
+	}
+
+	/**
+	 * Return how long {@link #close()} waits for accepted tasks before it stops at once.
+	 * @return the await-termination period, {@link Duration#ZERO} for none
+	 */
+	public Duration awaitTerminationPeriod() {
+		return this.control.awaitTerminationPeriod();
+	}
+
+	@Override
+	public void addListener(PoolListener listener) {
+		this.control.addListener(listener);
+	}
+
+	@Override
+	public void removeListener(PoolListener listener) {
+		this.control.removeListener(listener);
+	}
+
+	@Override
+	public void addTaskTimer(TaskTimer timer) {
+		this.control.addTaskTimer(timer);
+	}
+
+	@Override
+	public void removeTaskTimer(TaskTimer timer) {
+		this.control.removeTaskTimer(timer);
 	}
 
 	/**
@@ -361,8 +472,87 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		return new PoolStats(name(), PoolKind.THREAD, state(), taskType(), executor.getCorePoolSize(),
 				executor.getMaximumPoolSize(), executor.getPoolSize(), executor.getActiveCount(),
 				executor.getQueue().size(), this.queueCapacity, executor.getCompletedTaskCount(), this.failed.sum(),
-				rejectionCounts(), null);
+				this.control.rejections(), null);
 	}
+
+	/**
+	 * Return the pool's counters, each read on its own: the executor's sizes and counts
+	 * one getter at a time, as Micrometer's {@code ExecutorServiceMetrics} reads them.
+	 * @return the counters
+	 */
+	@Override
+	public PoolCounters counters() {
+		return this.counters;
+	}
+
+	private final PoolCounters counters = new PoolCounters() {
+
+		@Override
+		public int coreSize() {
+			return ThreadPoolManager.this.executor.getCorePoolSize();
+		}
+
+		@Override
+		public int maxSize() {
+			return ThreadPoolManager.this.executor.getMaximumPoolSize();
+		}
+
+		@Override
+		public int workers() {
+			return ThreadPoolManager.this.executor.getPoolSize();
+		}
+
+		@Override
+		public int busyWorkers() {
+			return ThreadPoolManager.this.executor.getActiveCount();
+		}
+
+		@Override
+		public int queued() {
+			return ThreadPoolManager.this.executor.getQueue().size();
+		}
+
+		@Override
+		public int queueCapacity() {
+			return ThreadPoolManager.this.queueCapacity;
+		}
+
+		@Override
+		public long completed() {
+			return ThreadPoolManager.this.executor.getCompletedTaskCount();
+		}
+
+		@Override
+		public long failed() {
+			return ThreadPoolManager.this.failed.sum();
+		}
+
+		@Override
+		public long rejected(RejectionReason reason) {
+			return ThreadPoolManager.this.control.rejected(reason);
+		}
+
+		@Override
+		public long workerStarts() {
+			return 0;
+		}
+
+		@Override
+		public long workerRestarts() {
+			return 0;
+		}
+
+		@Override
+		public long workerStartFailures() {
+			return 0;
+		}
+
+		@Override
+		public long workerExits(WorkerExitReason reason) {
+			return 0;
+		}
+
+	};
 
 	@Override
 	public void resize(int coreSize, int maxSize) {
@@ -379,34 +569,44 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 				this.executor.setMaximumPoolSize(maxSize);
 			}
 			PoolStats after = stats();
-			notifyListeners((listener) -> listener.resized(this, before, after));
-		}
-	}
-
-	// ---- life cycle hooks
-
-	@Override
-	protected void doStart() {
-		if (this.prestart) {
-			this.executor.prestartAllCoreThreads();
+			this.control.notifyListeners((listener) -> listener.resized(this, before, after));
 		}
 	}
 
 	@Override
-	protected void doStop() {
-		this.executor.shutdown();
+	public String toString() {
+		return this.control.toString();
 	}
 
-	@Override
-	protected List<PendingTask> doStopNow() {
-		List<Runnable> drained = this.executor.shutdownNow();
-		List<PendingTask> pending = new ArrayList<>(drained.size());
-		for (Runnable runnable : drained) {
-			TaskFuture<?> task = (TaskFuture<?>) runnable;
-			task.discard();
-			pending.add(task.toPendingTask());
+	/**
+	 * The executor as the shared control starts and stops it.
+	 */
+	private final class Engine implements PoolEngine {
+
+		@Override
+		public void start() {
+			if (ThreadPoolManager.this.prestart) {
+				ThreadPoolManager.this.executor.prestartAllCoreThreads();
+			}
 		}
-		return pending;
+
+		@Override
+		public void stop() {
+			ThreadPoolManager.this.executor.shutdown();
+		}
+
+		@Override
+		public List<PendingTask> stopNow() {
+			List<Runnable> drained = ThreadPoolManager.this.executor.shutdownNow();
+			List<PendingTask> pending = new ArrayList<>(drained.size());
+			for (Runnable runnable : drained) {
+				TaskFuture<?> task = (TaskFuture<?>) runnable;
+				task.discard();
+				pending.add(task.toPendingTask());
+			}
+			return pending;
+		}
+
 	}
 
 	// ---- callbacks from the executor, its threads and the tasks
@@ -423,7 +623,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	/** The pool has terminated once the executor has and every finalizer has run. */
 	private void terminateIfIdle() {
 		if (this.executorTerminated && this.threadFactory.alive() == 0) {
-			terminated();
+			this.control.terminated();
 		}
 	}
 
@@ -436,35 +636,32 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	}
 
 	void initializerFailed(Throwable failure) {
-		if (markBroken(failure)) {
-			BrokenPoolException broken = brokenException();
+		if (this.control.markBroken(failure)) {
+			BrokenPoolException broken = this.control.brokenException();
 			for (Runnable queued : this.executor.shutdownNow()) {
-				((TaskFuture<?>) queued).completeExceptionally(broken);
+				((TaskFuture<?>) queued).refuse(broken);
 			}
 		}
 	}
 
 	BrokenPoolException brokenFailure() {
-		return brokenException();
+		return this.control.brokenException();
 	}
 
 	TaskRejectedException saturated(RejectionPolicy policy) {
-		return rejected(new TaskRejectedException(name(), RejectionReason.SATURATED,
-				"Pool '" + name() + "' is saturated: " + this.executor.getActiveCount() + " of "
-						+ this.executor.getMaximumPoolSize() + " threads busy and the queue of " + this.queueCapacity
-						+ " is full (rejection policy " + policy + ")"));
+		return this.control.saturated(this.executor.getActiveCount() + " of " + this.executor.getMaximumPoolSize()
+				+ " threads busy and the queue of " + this.queueCapacity + " is full (rejection policy " + policy
+				+ ")");
 	}
 
 	void countSaturated() {
-		countRejection(RejectionReason.SATURATED);
+		this.control.countRejection(RejectionReason.SATURATED);
 	}
 
 	private void rejectedByExecutor(TaskFuture<?> task, RejectionPolicy policy, ThreadPoolExecutor executor) {
 		if (executor.isShutdown()) {
 			// Stopped or broken between the state check and the hand-off.
-			throw rejected(isBroken() ? brokenException()
-					: new TaskRejectedException(name(), RejectionReason.SHUTDOWN,
-							"Pool '" + name() + "' is stopping and accepts no tasks"));
+			throw this.control.stateRefusal();
 		}
 		policy.rejected(task, this, executor);
 	}
@@ -473,23 +670,10 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 	 * Builds a {@link ThreadPoolManager}. Every setting has a default; {@link #build()}
 	 * validates them all and names the first one that breaks a rule.
 	 */
-	public static final class Builder {
+	public static final class Builder extends PoolBuilder<Builder, ThreadPoolManager> {
 
 		/** Default maximum number of threads. */
 		public static final int DEFAULT_MAX_SIZE = 8;
-
-		/** Default queue capacity. */
-		public static final int DEFAULT_QUEUE_CAPACITY = 1000;
-
-		private final String name;
-
-		private @Nullable String taskType;
-
-		private @Nullable Integer coreSize;
-
-		private int maxSize = DEFAULT_MAX_SIZE;
-
-		private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
 
 		private Duration keepAlive = Duration.ofSeconds(60);
 
@@ -501,15 +685,7 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 
 		private RejectionPolicy rejectionPolicy = RejectionPolicy.ABORT;
 
-		private boolean prestart;
-
 		private boolean virtualThreads;
-
-		private boolean awaitTermination = true;
-
-		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
-
-		private int maxTasksPerWorker;
 
 		private @Nullable Function<Runnable, Runnable> taskDecorator;
 
@@ -518,56 +694,8 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		private @Nullable Runnable finalizer;
 
 		private Builder(String name) {
-			this.name = SettingRules.name(name);
-		}
-
-		/**
-		 * Return the name of the pool being built.
-		 * @return the pool name
-		 */
-		public String name() {
-			return this.name;
-		}
-
-		/**
-		 * Restrict the pool to one task type; by default it accepts every task.
-		 * @param taskType the task type, or {@code null} to accept every task
-		 * @return this builder
-		 */
-		public Builder taskType(@Nullable String taskType) {
-			this.taskType = taskType;
-			return this;
-		}
-
-		/**
-		 * Set the number of threads kept when idle; by default the maximum size.
-		 * @param coreSize the core size, or {@code null} for the maximum size
-		 * @return this builder
-		 */
-		public Builder coreSize(@Nullable Integer coreSize) {
-			this.coreSize = coreSize;
-			return this;
-		}
-
-		/**
-		 * Set the maximum number of threads; {@value #DEFAULT_MAX_SIZE} by default.
-		 * @param maxSize the maximum size
-		 * @return this builder
-		 */
-		public Builder maxSize(int maxSize) {
-			this.maxSize = maxSize;
-			return this;
-		}
-
-		/**
-		 * Set how many tasks can wait for a thread; {@value #DEFAULT_QUEUE_CAPACITY} by
-		 * default, 0 for direct hand-off.
-		 * @param queueCapacity the queue capacity
-		 * @return this builder
-		 */
-		public Builder queueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-			return this;
+			// A queue capacity of 0 hands each task directly to a thread.
+			super(name, DEFAULT_MAX_SIZE, 0);
 		}
 
 		/**
@@ -623,17 +751,6 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		}
 
 		/**
-		 * Set whether all core threads start with the pool instead of on demand;
-		 * {@code false} by default.
-		 * @param prestart whether to start core threads eagerly
-		 * @return this builder
-		 */
-		public Builder prestart(boolean prestart) {
-			this.prestart = prestart;
-			return this;
-		}
-
-		/**
 		 * Set whether the pool runs virtual threads instead of platform threads; needs
 		 * Java 21 or later. Concurrency stays bounded by the maximum size.
 		 * @param virtualThreads whether to use virtual threads
@@ -641,38 +758,6 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		 */
 		public Builder virtualThreads(boolean virtualThreads) {
 			this.virtualThreads = virtualThreads;
-			return this;
-		}
-
-		/**
-		 * Set whether {@link ThreadPoolManager#close()} waits for accepted tasks before
-		 * cancelling what is left; {@code true} by default.
-		 * @param awaitTermination whether to wait
-		 * @return this builder
-		 */
-		public Builder awaitTermination(boolean awaitTermination) {
-			this.awaitTermination = awaitTermination;
-			return this;
-		}
-
-		/**
-		 * Set how long {@link ThreadPoolManager#close()} waits; 30 seconds by default.
-		 * @param awaitTerminationPeriod the longest wait
-		 * @return this builder
-		 */
-		public Builder awaitTerminationPeriod(Duration awaitTerminationPeriod) {
-			this.awaitTerminationPeriod = awaitTerminationPeriod;
-			return this;
-		}
-
-		/**
-		 * Set how many tasks a thread runs before it is replaced by a fresh one; 0 (the
-		 * default) for no limit.
-		 * @param maxTasksPerWorker the limit, or 0
-		 * @return this builder
-		 */
-		public Builder maxTasksPerWorker(int maxTasksPerWorker) {
-			this.maxTasksPerWorker = maxTasksPerWorker;
 			return this;
 		}
 
@@ -710,31 +795,17 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 			return this;
 		}
 
-		int coreSize() {
-			return (this.coreSize != null) ? this.coreSize : this.maxSize;
-		}
-
-		/**
-		 * Check every setting without building the pool.
-		 * @return this builder
-		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
-		 */
-		public Builder validate() {
-			SettingRules.taskType(this.name, this.taskType);
-			SettingRules.sizes(this.name, coreSize(), this.maxSize);
-			SettingRules.atLeast(this.name, "queue-capacity", this.queueCapacity, 0);
-			SettingRules.positive(this.name, "keep-alive", this.keepAlive);
-			SettingRules.notNegative(this.name, "shutdown.await-termination-period", this.awaitTerminationPeriod);
-			SettingRules.atLeast(this.name, "max-tasks-per-worker", this.maxTasksPerWorker, 0);
+		@Override
+		protected void validateSettings() {
+			SettingRules.positive(name(), "keep-alive", this.keepAlive);
 			if (this.threadNamePrefix != null && this.threadNamePrefix.isBlank()) {
-				throw new InvalidPoolSettingException(this.name, "thread-name-prefix", "'" + this.threadNamePrefix + "'",
+				throw new InvalidPoolSettingException(name(), "thread-name-prefix", "'" + this.threadNamePrefix + "'",
 						"must not be blank");
 			}
 			if (this.virtualThreads && !VirtualThreads.isSupported()) {
-				throw new InvalidPoolSettingException(this.name, "virtual-threads", true,
+				throw new InvalidPoolSettingException(name(), "virtual-threads", true,
 						"is not possible: " + VirtualThreads.unsupportedMessage());
 			}
-			return this;
 		}
 
 		/**
@@ -742,9 +813,10 @@ public final class ThreadPoolManager extends AbstractPoolManager {
 		 * @return the pool, in state {@link io.github.pools.PoolState#NEW NEW}
 		 * @throws InvalidPoolSettingException for the first setting that breaks a rule
 		 */
+		@Override
 		public ThreadPoolManager build() {
 			validate();
-			return new ThreadPoolManager(this);
+			return new ThreadPoolManager(this, settings());
 		}
 
 	}

@@ -20,7 +20,7 @@ final class WorkerThreadFactory implements ThreadFactory {
 
 	private final String prefix;
 
-	private final boolean daemon;
+	private final ThreadKind kind;
 
 	private final @Nullable Runnable initializer;
 
@@ -31,12 +31,12 @@ final class WorkerThreadFactory implements ThreadFactory {
 	/** Threads between the start of their body and the end of their finalizer. */
 	private final AtomicInteger alive = new AtomicInteger();
 
-	WorkerThreadFactory(ThreadPoolManager pool, String prefix, boolean daemon, boolean virtual,
-			@Nullable Runnable initializer, @Nullable Runnable finalizer) {
+	WorkerThreadFactory(ThreadPoolManager pool, String prefix, ThreadKind kind, @Nullable Runnable initializer,
+			@Nullable Runnable finalizer) {
 		this.pool = pool;
 		this.prefix = prefix;
-		this.daemon = daemon;
-		this.virtualThreads = virtual ? VirtualThreads.factory(prefix) : null;
+		this.kind = kind;
+		this.virtualThreads = (kind == ThreadKind.VIRTUAL) ? VirtualThreads.factory(prefix) : null;
 		this.initializer = initializer;
 		this.finalizer = finalizer;
 	}
@@ -48,7 +48,7 @@ final class WorkerThreadFactory implements ThreadFactory {
 			return this.virtualThreads.newThread(body);
 		}
 		Thread thread = new Thread(body, this.prefix + this.count.incrementAndGet());
-		thread.setDaemon(this.daemon);
+		thread.setDaemon(this.kind == ThreadKind.DAEMON);
 		return thread;
 	}
 

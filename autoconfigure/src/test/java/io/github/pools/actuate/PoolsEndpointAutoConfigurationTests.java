@@ -20,25 +20,25 @@ class PoolsEndpointAutoConfigurationTests {
 		.withPropertyValues("pools.thread.io.max-size=1");
 
 	@Test
-	void exposedEndpointIsReadOnlyByDefault() {
+	void exposedEndpointHasItsWebExtension() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=pools").run((context) -> {
-			assertThat(context).hasSingleBean(PoolsEndpoint.class).doesNotHaveBean(ResizablePoolsEndpoint.class);
-			assertThat(context.getBean(PoolsEndpoint.class).pools().pools()).hasSize(1);
+			assertThat(context).hasSingleBean(PoolsEndpoint.class).hasSingleBean(PoolsEndpointWebExtension.class);
+			assertThat(context.getBean(PoolsEndpoint.class).pools().pools()).containsOnlyKeys("io");
 		});
 	}
 
 	@Test
-	void resizeEnabledProvidesTheEndpointWithItsWriteOperation() {
+	void endpointExposedOnlyOverJmxHasNoWebExtension() {
 		this.contextRunner
-			.withPropertyValues("management.endpoints.web.exposure.include=pools",
-					"pools.management.resize-enabled=true")
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=pools")
 			.run((context) -> assertThat(context).hasSingleBean(PoolsEndpoint.class)
-				.hasSingleBean(ResizablePoolsEndpoint.class));
+				.doesNotHaveBean(PoolsEndpointWebExtension.class));
 	}
 
 	@Test
 	void endpointThatIsNotExposedIsNotCreated() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(PoolsEndpoint.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(PoolsEndpoint.class)
+			.doesNotHaveBean(PoolsEndpointWebExtension.class));
 	}
 
 	@Test
@@ -52,13 +52,12 @@ class PoolsEndpointAutoConfigurationTests {
 	@Test
 	void userEndpointBeanReplacesTheDefault() {
 		this.contextRunner
-			.withPropertyValues("management.endpoints.web.exposure.include=pools",
-					"pools.management.resize-enabled=true")
+			.withPropertyValues("management.endpoints.web.exposure.include=pools")
 			.withBean("myPoolsEndpoint", PoolsEndpoint.class,
 					() -> new PoolsEndpoint(new io.github.pools.DefaultPoolRegistry()))
 			.run((context) -> assertThat(context).hasSingleBean(PoolsEndpoint.class)
 				.hasBean("myPoolsEndpoint")
-				.doesNotHaveBean(ResizablePoolsEndpoint.class));
+				.hasSingleBean(PoolsEndpointWebExtension.class));
 	}
 
 	@Test

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ReflectionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link PoolsEndpoint} and {@link ResizablePoolsEndpoint}, without Spring.
+ * Tests for {@link PoolsEndpoint} and {@link PoolsEndpointWebExtension}, without Spring.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PoolsEndpointTests {
@@ -42,12 +43,14 @@ class PoolsEndpointTests {
 	}
 
 	@Test
-	void poolsAreListedByName() {
+	void poolsAreKeyedByNameInAscendingOrder() {
 		start(ThreadPoolManager.builder("io").maxSize(1));
 		this.registry.register(new StubProcessPool("render"));
 		start(ThreadPoolManager.builder("cpu").maxSize(1));
-		assertThat(new PoolsEndpoint(this.registry).pools().pools()).extracting(PoolDescriptor::name)
-			.containsExactly("cpu", "io", "render");
+		Map<String, PoolDescriptor> pools = new PoolsEndpoint(this.registry).pools().pools();
+		assertThat(pools).containsOnlyKeys("cpu", "io", "render");
+		assertThat(pools.keySet()).containsExactly("cpu", "io", "render");
+		assertThat(pools.get("render").kind()).isEqualTo("process");
 	}
 
 	@Test
@@ -67,7 +70,6 @@ class PoolsEndpointTests {
 			release.countDown();
 		}
 		assertThat(pool).isNotNull();
-		assertThat(pool.name()).isEqualTo("io");
 		assertThat(pool.kind()).isEqualTo("thread");
 		assertThat(pool.taskType()).isEqualTo("io");
 		assertThat(pool.state()).isEqualTo("running");
@@ -75,7 +77,7 @@ class PoolsEndpointTests {
 		assertThat(pool.saturated()).isFalse();
 		assertThat(pool.workers()).isEqualTo(new WorkersDescriptor(1, 1, 2, 1));
 		assertThat(pool.queue()).isEqualTo(new QueueDescriptor(1, 5, 4));
-		assertThat(pool.rejected()).containsExactly(Map.entry("task-type", 1L), Map.entry("saturated", 0L),
+		assertThat(pool.rejected()).containsExactly(Map.entry("taskType", 1L), Map.entry("saturated", 0L),
 				Map.entry("shutdown", 0L), Map.entry("broken", 0L));
 		assertThat(pool.processes()).isNull();
 	}
@@ -98,7 +100,7 @@ class PoolsEndpointTests {
 		assertThat(processes.starts()).isEqualTo(9);
 		assertThat(processes.restarts()).isEqualTo(7);
 		assertThat(processes.startFailures()).isEqualTo(3);
-		assertThat(processes.exits()).containsOnlyKeys("crash", "timeout", "cancelled", "protocol-error", "recycled",
+		assertThat(processes.exits()).containsOnlyKeys("crash", "timeout", "cancelled", "protocolError", "recycled",
 				"idle", "shutdown");
 		assertThat(processes.pids()).containsExactly(4101L, 4102L);
 	}
@@ -118,18 +120,17 @@ class PoolsEndpointTests {
 	}
 
 	@Test
-	void readOnlyEndpointHasNoWriteOperation() {
-		assertThat(ReflectionUtils.getUniqueDeclaredMethods(PoolsEndpoint.class))
-			.noneMatch((method) -> AnnotatedElementUtils.hasAnnotation(method, WriteOperation.class));
-		assertThat(ReflectionUtils.getUniqueDeclaredMethods(ResizablePoolsEndpoint.class))
-			.filteredOn((method) -> AnnotatedElementUtils.hasAnnotation(method, WriteOperation.class))
-			.hasSize(1);
+	void endpointIsReadOnlyUnlessAccessIsGranted() {
+		Endpoint endpoint = AnnotatedElementUtils.findMergedAnnotation(PoolsEndpoint.class, Endpoint.class);
+		assertThat(endpoint).isNotNull();
+		assertThat(endpoint.id()).isEqualTo("pools");
+		assertThat(endpoint.defaultAccess()).isEqualTo(Access.READ_ONLY);
 	}
 
 	@Test
 	void resizeAppliesValidSizesAndLogsTheChange(CapturedOutput output) {
 		ThreadPoolManager io = start(ThreadPoolManager.builder("io").coreSize(1).maxSize(2));
-		PoolDescriptor resized = new ResizablePoolsEndpoint(this.registry).resize("io", 2, 4);
+		PoolDescriptor resized = new PoolsEndpoint(this.registry).resize("io", 2, 4);
 		assertThat(resized.workers().core()).isEqualTo(2);
 		assertThat(resized.workers().max()).isEqualTo(4);
 		assertThat(io.stats().coreSize()).isEqualTo(2);
@@ -142,7 +143,7 @@ class PoolsEndpointTests {
 	void resizeBelowCoreSizeIsABadRequestWithTheRuleAndChangesNothing() {
 		ThreadPoolManager io = start(ThreadPoolManager.builder("io").coreSize(1).maxSize(2));
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> new ResizablePoolsEndpoint(this.registry).resize("io", 4, 3))
+			.isThrownBy(() -> new PoolsEndpoint(this.registry).resize("io", 4, 3))
 			.satisfies((ex) -> assertThat(ex.getReason())
 				.isEqualTo("Invalid setting 'max-size' of pool 'io': 3 must be at least core-size (4)"));
 		assertThat(io.stats().coreSize()).isEqualTo(1);
@@ -153,16 +154,28 @@ class PoolsEndpointTests {
 	void resizeToZeroIsABadRequest() {
 		start(ThreadPoolManager.builder("io").maxSize(2));
 		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> new ResizablePoolsEndpoint(this.registry).resize("io", 0, 0))
+			.isThrownBy(() -> new PoolsEndpoint(this.registry).resize("io", 0, 0))
 			.satisfies((ex) -> assertThat(ex.getReason()).endsWith("0 must be at least 1"));
 	}
 
 	@Test
-	void resizeOfUnknownPoolIsABadRequestNamingTheKnownPools() {
+	void resizeOfUnknownPoolIsNullAndA404OverHttp() {
 		start(ThreadPoolManager.builder("io").maxSize(1));
-		assertThatExceptionOfType(InvalidEndpointRequestException.class)
-			.isThrownBy(() -> new ResizablePoolsEndpoint(this.registry).resize("nope", 1, 1))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("No pool named 'nope'; known pools: [io]"));
+		PoolsEndpoint endpoint = new PoolsEndpoint(this.registry);
+		assertThat(endpoint.resize("nope", 1, 1)).isNull();
+		WebEndpointResponse<PoolDescriptor> response = new PoolsEndpointWebExtension(endpoint).resize("nope", 1, 1);
+		assertThat(response.getStatus()).isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		assertThat(response.getBody()).isNull();
+	}
+
+	@Test
+	void resizeOverHttpAnswersThePoolAfterTheChange() {
+		start(ThreadPoolManager.builder("io").coreSize(1).maxSize(2));
+		WebEndpointResponse<PoolDescriptor> response = new PoolsEndpointWebExtension(
+				new PoolsEndpoint(this.registry))
+			.resize("io", 1, 3);
+		assertThat(response.getStatus()).isEqualTo(WebEndpointResponse.STATUS_OK);
+		assertThat(response.getBody().workers().max()).isEqualTo(3);
 	}
 
 	private ThreadPoolManager start(ThreadPoolManager.Builder builder) {

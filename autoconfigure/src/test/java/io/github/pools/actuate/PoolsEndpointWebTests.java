@@ -35,6 +35,8 @@ class PoolsEndpointWebTests {
 			"--pools.thread.io.task-type=io", "--pools.thread.io.core-size=1", "--pools.thread.io.max-size=2",
 			"--pools.thread.io.queue-capacity=5" };
 
+	private static final String UNRESTRICTED = "--management.endpoint.pools.access=unrestricted";
+
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
@@ -43,24 +45,25 @@ class PoolsEndpointWebTests {
 			HttpResponse<String> response = get(context, "/actuator/pools");
 			assertThat(response.statusCode()).isEqualTo(200);
 			JSONAssert.assertEquals("""
-					{"pools": [
-					  {"name": "io", "kind": "thread", "taskType": "io", "state": "running", "lifecycle": "running",
+					{"pools": {
+					  "io": {"kind": "thread", "taskType": "io", "state": "running", "lifecycle": "running",
 					   "saturated": false,
 					   "workers": {"current": 0, "busy": 0, "max": 2, "core": 1},
 					   "queue": {"size": 0, "capacity": 5, "remaining": 5},
 					   "completed": 0, "failed": 0,
-					   "rejected": {"task-type": 0, "saturated": 0, "shutdown": 0, "broken": 0}},
-					  {"name": "render", "kind": "process", "taskType": "render", "state": "broken",
+					   "rejected": {"taskType": 0, "saturated": 0, "shutdown": 0, "broken": 0}},
+					  "render": {"kind": "process", "taskType": "render", "state": "broken",
 					   "lifecycle": "broken", "saturated": false,
 					   "workers": {"current": 2, "busy": 1, "max": 2, "core": 1},
 					   "queue": {"size": 3, "capacity": 10, "remaining": 7},
 					   "completed": 42, "failed": 6,
-					   "rejected": {"task-type": 0, "saturated": 0, "shutdown": 0, "broken": 4},
+					   "rejected": {"taskType": 0, "saturated": 0, "shutdown": 0, "broken": 4},
 					   "processes": {"crashes": 5, "timeouts": 2, "restarts": 7, "starts": 9, "startFailures": 3,
-					     "exits": {"crash": 5, "timeout": 2, "cancelled": 0, "protocol-error": 0, "recycled": 0,
+					     "exits": {"crash": 5, "timeout": 2, "cancelled": 0, "protocolError": 0, "recycled": 0,
 					               "idle": 0, "shutdown": 0},
 					     "pids": [4101, 4102]}}
-					]}""", response.body(), JSONCompareMode.STRICT);
+					}}""", response.body(), JSONCompareMode.STRICT);
+			assertThat(response.body()).doesNotContain("-");
 		}
 	}
 
@@ -69,7 +72,7 @@ class PoolsEndpointWebTests {
 		try (ConfigurableApplicationContext context = run()) {
 			HttpResponse<String> io = get(context, "/actuator/pools/io");
 			assertThat(io.statusCode()).isEqualTo(200);
-			JSONAssert.assertEquals("{\"name\": \"io\", \"kind\": \"thread\"}", io.body(), JSONCompareMode.LENIENT);
+			JSONAssert.assertEquals("{\"kind\": \"thread\", \"taskType\": \"io\"}", io.body(), JSONCompareMode.LENIENT);
 			assertThat(io.body()).doesNotContain("processes");
 			assertThat(get(context, "/actuator/pools/nope").statusCode()).isEqualTo(404);
 		}
@@ -85,27 +88,43 @@ class PoolsEndpointWebTests {
 	}
 
 	@Test
-	void resizeWhenEnabledAppliesValidSizes() throws Exception {
-		try (ConfigurableApplicationContext context = run("--pools.management.resize-enabled=true")) {
+	void resizeIsNotOfferedWhenAccessIsReadOnly() throws Exception {
+		try (ConfigurableApplicationContext context = run("--management.endpoint.pools.access=read-only")) {
+			HttpResponse<String> response = post(context, "/actuator/pools/io", "{\"coreSize\": 2, \"maxSize\": 4}");
+			assertThat(response.statusCode()).isEqualTo(405);
+			assertThat(get(context, "/actuator/pools/io").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void resizeWithUnrestrictedAccessAppliesValidSizes() throws Exception {
+		try (ConfigurableApplicationContext context = run(UNRESTRICTED)) {
 			HttpResponse<String> response = post(context, "/actuator/pools/io", "{\"coreSize\": 2, \"maxSize\": 4}");
 			assertThat(response.statusCode()).isEqualTo(200);
-			JSONAssert.assertEquals("{\"name\": \"io\", \"workers\": {\"core\": 2, \"max\": 4}}", response.body(),
+			JSONAssert.assertEquals("{\"kind\": \"thread\", \"workers\": {\"core\": 2, \"max\": 4}}", response.body(),
 					JSONCompareMode.LENIENT);
 			assertThat(context.getBean("io", ThreadPoolManager.class).stats().maxSize()).isEqualTo(4);
 		}
 	}
 
 	@Test
-	void resizeWhenEnabledAnswers400WithTheRuleForInvalidSizes() throws Exception {
-		try (ConfigurableApplicationContext context = run("--pools.management.resize-enabled=true")) {
+	void resizeAnswers400WithTheRuleForInvalidSizes() throws Exception {
+		try (ConfigurableApplicationContext context = run(UNRESTRICTED)) {
 			HttpResponse<String> response = post(context, "/actuator/pools/io", "{\"coreSize\": 4, \"maxSize\": 3}");
 			assertThat(response.statusCode()).isEqualTo(400);
 			assertThat(response.body())
 				.contains("Invalid setting 'max-size' of pool 'io': 3 must be at least core-size (4)");
 			assertThat(post(context, "/actuator/pools/io", "{\"coreSize\": 1}").statusCode()).isEqualTo(400);
-			assertThat(post(context, "/actuator/pools/nope", "{\"coreSize\": 1, \"maxSize\": 1}").statusCode())
-				.isEqualTo(400);
 			assertThat(context.getBean("io", ThreadPoolManager.class).stats().maxSize()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void unknownPoolAnswers404ToEveryOperation() throws Exception {
+		try (ConfigurableApplicationContext context = run(UNRESTRICTED)) {
+			assertThat(get(context, "/actuator/pools/nope").statusCode()).isEqualTo(404);
+			assertThat(post(context, "/actuator/pools/nope", "{\"coreSize\": 1, \"maxSize\": 1}").statusCode())
+				.isEqualTo(404);
 		}
 	}
 
@@ -129,7 +148,7 @@ class PoolsEndpointWebTests {
 				"--management.endpoints.web.exposure.include=pools,health")) {
 			HttpResponse<String> pools = get(context, "/actuator/pools");
 			assertThat(pools.statusCode()).isEqualTo(200);
-			JSONAssert.assertEquals("{\"pools\": []}", pools.body(), JSONCompareMode.STRICT);
+			JSONAssert.assertEquals("{\"pools\": {}}", pools.body(), JSONCompareMode.STRICT);
 			HttpResponse<String> health = get(context, "/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).contains("\"status\":\"UP\"");

@@ -85,7 +85,7 @@ class PoolsAutoConfigurationTests {
 			assertThat(properties.isDaemon()).isFalse();
 			assertThat(properties.getRejectionPolicy()).isEqualTo(RejectionPolicy.ABORT);
 			assertThat(properties.isPrestart()).isFalse();
-			assertThat(properties.isVirtualThreads()).isFalse();
+			assertThat(properties.getVirtualThreads()).isNull();
 			assertThat(properties.getMaxTasksPerWorker()).isZero();
 			assertThat(properties.isDecorateTasks()).isTrue();
 			assertThat(properties.getShutdown().isAwaitTermination()).isTrue();

@@ -183,12 +183,12 @@ class ProcessPoolsAutoConfigurationTests {
 				await().untilAsserted(() -> {
 					assertThat(registry.get("executor.completed").tag("name", "render").functionCounter().count())
 						.isOne();
-					assertThat(registry.get("pools.workers.starts").tag("name", "render").functionCounter().count())
+					assertThat(registry.get("pools.workers.started").tag("name", "render").functionCounter().count())
 						.isOne();
 				});
 				assertThat(registry.get("executor.pool.size").tag("name", "render").gauge().value()).isOne();
 				assertThat(registry.get("executor").tag("name", "render").timer().count()).isOne();
-				assertThat(registry.get("pools.workers.exits").tag("name", "render").tag("reason", "crash")
+				assertThat(registry.get("pools.workers.exited").tag("name", "render").tag("reason", "crash")
 					.functionCounter()
 					.count()).isZero();
 			});

@@ -27,7 +27,11 @@ class NoWorkerLeftBehind implements AfterEachCallback {
 			.descendants()
 			.filter(ProcessHandle::isAlive)
 			.map((process) -> process.info().commandLine().orElse(""))
-			.filter((command) -> command.contains(WorkerCommand.WORKER_MAIN))
+			// Linux shows only the first 4096 characters of a command line, which a long
+			// class path given with -cp fills before the main class: the worker property
+			// comes before it.
+			.filter((command) -> command.contains(WorkerCommand.WORKER_MAIN)
+					|| command.contains("-Dio.github.pools.worker="))
 			.collect(Collectors.toList());
 	}
 

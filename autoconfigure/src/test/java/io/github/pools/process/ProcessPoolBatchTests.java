@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.github.pools.BatchOptions;
+import io.github.pools.BatchTimeoutException;
 import io.github.pools.RemoteTaskException;
 import io.github.pools.UnknownTaskTypeException;
 import io.github.pools.WorkerCrashedException;
@@ -44,6 +45,30 @@ class ProcessPoolBatchTests {
 	void closePool() {
 		this.pool.close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> NoWorkerLeftBehind.workers().isEmpty());
+	}
+
+	@Test
+	void mapTimeoutKillsTheWorkersOfRunningChunks() throws Exception {
+		this.pool.prestart(2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.pool.stats().workers() == 2);
+		List<Integer> items = List.of(1, 2);
+		assertThatExceptionOfType(BatchTimeoutException.class)
+			.isThrownBy(() -> this.pool.map("cpu", ProcessPoolBatchTests::sleepAMinute, items,
+					BatchOptions.chunkSize(1).withTimeout(Duration.ofSeconds(2))))
+			.withMessageContaining("did not finish within PT2S");
+		// Both workers were busy for a minute: only killing them frees the pool this soon.
+		assertThat(this.pool.submit("cpu", () -> "served")).succeedsWithin(Duration.ofSeconds(20))
+			.isEqualTo("served");
+	}
+
+	private static Integer sleepAMinute(Integer item) {
+		try {
+			Thread.sleep(60_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return item;
 	}
 
 	@Test
@@ -130,6 +155,9 @@ class ProcessPoolBatchTests {
 
 	@Test
 	void batchOfAWrongTaskTypeIsRefusedBeforeAnythingIsSent() {
+		// Tasks of earlier tests may still be counted as they end: start from a quiet pool.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.pool.stats().busyWorkers() == 0 && this.pool.stats().queued() == 0);
 		long completed = this.pool.stats().completed();
 		assertThatExceptionOfType(UnknownTaskTypeException.class)
 			.isThrownBy(() -> this.pool.map("io", (Integer i) -> i, List.of(1, 2, 3)));

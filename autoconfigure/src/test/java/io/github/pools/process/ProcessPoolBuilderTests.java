@@ -69,8 +69,12 @@ class ProcessPoolBuilderTests {
 		assertInvalid(builder().jvmArgs(List.of("-version")), "jvm-args");
 		assertInvalid(builder().jvmArgs(List.of("-cp")), "jvm-args");
 		assertInvalid(builder().jvmArgs(List.of(" ")), "jvm-args");
+		assertInvalid(builder().jvmArgs(List.of("-XX:StartFlightRecording=filename=w.jfr", "settings=profile")),
+				"jvm-args");
 		assertThatNoException().isThrownBy(
-				() -> builder().jvmArgs(List.of("-Xlog:gc:stderr", "-Xlog:gc*:file=gc.log", "-Xlog:disable")).build());
+				() -> builder().jvmArgs(List.of("-Xlog:gc:stderr", "-Xlog:gc*:file=gc.log", "-Xlog:disable",
+						"-Xlog:gc=off,safepoint=off", "@worker-flags.txt")).build());
+		assertInvalid(builder().jvmArgs(List.of("-Xlog:gc=off,safepoint")), "jvm-args");
 	}
 
 	@Test

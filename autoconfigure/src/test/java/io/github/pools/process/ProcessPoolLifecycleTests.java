@@ -108,11 +108,10 @@ class ProcessPoolLifecycleTests {
 				.withCauseInstanceOf(BrokenPoolException.class);
 			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
 			assertThat(running).isNotDone();
-			// What stopNow() does for a broken pool once AbstractPoolManager calls doStopNow() for it.
-			assertThat(pool.doStopNow()).isEmpty();
+			assertThat(pool.stopNow()).isEmpty();
 			assertThat(running).isCancelled();
 			assertThat(pool.awaitTermination(WAIT)).isTrue();
-			assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+			assertThat(pool.state()).isEqualTo(PoolState.TERMINATED);
 			await().atMost(WAIT).until(() -> !Processes.isRunning(pid));
 			assertThat(pool.stats().processes().exits()).containsEntry(WorkerExitReason.SHUTDOWN, 1L);
 			assertThat(pool.stats().workers()).isZero();

@@ -258,7 +258,7 @@ class ProcessPoolManagerTests {
 	void taskTimerReceivesQueueAndExecutionTime() {
 		List<long[]> timings = new CopyOnWriteArrayList<>();
 		try (ProcessPoolManager pool = pool("timed").build()) {
-			pool.setTaskTimer((queued, execution) -> timings.add(new long[] { queued, execution }));
+			pool.addTaskTimer((queued, execution) -> timings.add(new long[] { queued, execution }));
 			pool.start();
 			assertThat(pool.submit(null, () -> 1)).succeedsWithin(WAIT);
 			assertThat(pool.submit(null, () -> 2)).succeedsWithin(WAIT);

@@ -1,11 +1,9 @@
 package io.github.pools.process;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import io.github.pools.TaskSerializationException;
 import io.github.pools.process.channel.FrameBuffer;
 import io.github.pools.process.channel.FrameType;
+import io.github.pools.process.channel.ObjectCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,11 +74,9 @@ class ProcessPoolResultTests {
 	 * changed to {@code 0x7FFFFFF0}, and no elements.
 	 */
 	static FrameBuffer forgedResult() throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(new long[0]);
-		}
-		byte[] payload = bytes.toByteArray();
+		FrameBuffer encoded = new FrameBuffer(64);
+		ObjectCodec.write(encoded, new long[0]);
+		byte[] payload = encoded.payload();
 		ByteBuffer.wrap(payload).putInt(payload.length - 4, 0x7FFFFFF0); // the stream ends with the length
 		FrameBuffer frame = new FrameBuffer(payload.length);
 		frame.write(payload);

@@ -5,8 +5,11 @@ import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -17,9 +20,9 @@ import io.github.pools.RejectionReason;
 import io.github.pools.TaskTimeoutException;
 import io.github.pools.WorkerCrashedException;
 import io.github.pools.WorkerExitReason;
-import io.github.pools.process.channel.ObjectCodec;
-import io.github.pools.process.channel.ObjectFilters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +83,26 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void workerThatHaltsWithACodeAbove128IsNotSaidToBeKilledByASignal() {
+		try (ProcessPoolManager pool = pool("halting-134").build()) {
+			pool.start();
+			CompletableFuture<Object> crashing = pool.submit(null, () -> {
+				Runtime.getRuntime().halt(134);
+				return null;
+			});
+			WorkerCrashedException crash = (WorkerCrashedException) assertThat(crashing).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(WorkerCrashedException.class)
+				.actual()
+				.getCause();
+			assertThat(crash.getExitCode()).isEqualTo(134);
+			assertThat(crash).hasMessageContaining(
+					"exit code 134 (the worker called exit or halt(134), or it was killed by signal 6, SIGABRT)");
+		}
+	}
+
+	@Test
 	void workerOutOfMemoryEndsAsCrash() {
 		try (ProcessPoolManager pool = pool("out-of-memory").jvmArgs(List.of("-Xmx32m", "-XX:+UseSerialGC")).build()) {
 			pool.start();
@@ -117,7 +140,9 @@ class ProcessPoolSupervisionTests {
 
 	@Test
 	void taskPastTimeoutFailsAndItsWorkerIsKilled() {
-		try (ProcessPoolManager pool = pool("timeout").taskTimeout(Duration.ofMillis(300)).build()) {
+		// The timeout also bounds the first task of the cold replacement worker: 300 ms
+		// was too short for it on a loaded machine.
+		try (ProcessPoolManager pool = pool("timeout").taskTimeout(Duration.ofSeconds(2)).build()) {
 			pool.start();
 			CompletableFuture<Object> slow = pool.submit(null, ProcessPoolManagerTests::sleepLong);
 			long pid = busyWorkerPid(pool);
@@ -142,6 +167,20 @@ class ProcessPoolSupervisionTests {
 			await().atMost(WAIT).until(() -> !Processes.isRunning(pid));
 			await().atMost(WAIT).until(() -> exits(pool, WorkerExitReason.CANCELLED) == 1);
 			assertThat(pool.submit(null, () -> "next")).succeedsWithin(WAIT).isEqualTo("next");
+		}
+	}
+
+	@Test
+	void cancelWithInterruptAfterCancelWithoutInterruptLeavesTheWorkerAlone() {
+		try (ProcessPoolManager pool = pool("cancel-twice").build()) {
+			pool.start();
+			CompletableFuture<Object> running = pool.submit(null, ProcessPoolManagerTests::sleepLong);
+			long pid = busyWorkerPid(pool);
+			assertThat(running.cancel(false)).isTrue();
+			assertThat(running.cancel(true)).isFalse(); // already cancelled: no effect
+			assertThat(running).isCancelled();
+			await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> Processes.isRunning(pid));
+			assertThat(exits(pool, WorkerExitReason.CANCELLED)).isZero();
 		}
 	}
 
@@ -199,7 +238,8 @@ class ProcessPoolSupervisionTests {
 				.withThrowableOfType(ExecutionException.class)
 				.withCauseInstanceOf(WorkerCrashedException.class)
 				.withMessageContaining("broke the channel protocol")
-				.withMessageContaining("garbage on the channel\\n");
+				.withMessageContaining("garbage on the channel\\n")
+				.withMessageContaining("(killed by signal 9, SIGKILL)");
 			await().atMost(WAIT).until(() -> exits(pool, WorkerExitReason.PROTOCOL_ERROR) == 1);
 			assertThat(pool.submit(null, () -> "clean")).succeedsWithin(WAIT).isEqualTo("clean");
 		}
@@ -285,9 +325,52 @@ class ProcessPoolSupervisionTests {
 				.withCauseInstanceOf(WorkerStartException.class);
 			PoolStats stats = pool.stats();
 			assertThat(stats.state()).isEqualTo(PoolState.BROKEN);
-			assertThat(stats.processes().startFailures()).isEqualTo(WorkerPool.MAX_CONSECUTIVE_START_FAILURES);
+			assertThat(stats.processes().startFailures()).isEqualTo(WorkerLauncher.MAX_CONSECUTIVE_START_FAILURES);
 			assertThat(stats.rejected()).containsEntry(RejectionReason.BROKEN, 1L);
 		}
+	}
+
+	@Test
+	void workerThatPrintsOnItsChannelBeforeReadyIsAStartFailureNotAKillFromOutside() {
+		// The pool kills such a worker itself (exit code 137): that must count as a failed
+		// start, or a misconfigured pool would start workers forever without breaking. A
+		// native library that prints a banner when it loads does this.
+		try (ProcessPoolManager pool = pool("printing").initializer(ProcessPoolSupervisionTests::printBanner)
+			.build()) {
+			pool.start();
+			CompletableFuture<Integer> queued = pool.submit(null, () -> 1);
+			assertThat(queued).failsWithin(WAIT)
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(BrokenPoolException.class)
+				.withMessageContaining("standard output is its channel")
+				.withMessageContaining("native banner");
+			assertThat(pool.stats().processes().startFailures())
+				.isEqualTo(WorkerLauncher.MAX_CONSECUTIVE_START_FAILURES);
+		}
+	}
+
+	private static void printBanner() {
+		try {
+			FileOutputStream channel = new FileOutputStream(FileDescriptor.out);
+			channel.write("native banner\n".getBytes(StandardCharsets.US_ASCII));
+			channel.flush();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void workersCanBeProfiledWithAFlightRecordingFromJvmArgs(@TempDir Path recordings) throws Exception {
+		// A recording started from the command line announces itself on standard output
+		// unless the pool switches that log off.
+		try (ProcessPoolManager pool = pool("recorded")
+			.jvmArgs(List.of("-XX:StartFlightRecording=filename=" + recordings + "/worker.jfr")).build()) {
+			pool.start();
+			assertThat(pool.submit(null, () -> 42)).succeedsWithin(WAIT).isEqualTo(42);
+			assertThat(pool.stats().processes().startFailures()).isZero();
+		}
+		await().atMost(WAIT).until(() -> java.nio.file.Files.exists(recordings.resolve("worker.jfr")));
 	}
 
 	@Test
@@ -306,25 +389,83 @@ class ProcessPoolSupervisionTests {
 	}
 
 	@Test
-	void workerWhoseStartTimedOutBeforeItsProcessWasKnownIsKilled() {
-		ProcessPoolManager manager = pool("late-timeout").build();
-		PoolConfig config = new PoolConfig("late-timeout", 1, null, 0, Duration.ofSeconds(60), Duration.ofSeconds(30),
-				false, false, 1 << 20, new ObjectCodec(ObjectFilters.of(List.of(), 1 << 20, 100)), null, null,
+	void workerKilledBeforeItsProcessWasKnownIsKilledOnceItIs() throws Exception {
+		WorkerStarter starter = new JvmWorkerStarter("late-kill",
 				WorkerCommand.create(Path.of(Processes.javaExecutable()), List.of(), null,
 						System.getProperty("java.class.path")),
-				Map.of());
-		WorkerHandle worker = new WorkerHandle(1, new WorkerPool(manager, config, 1, 1), config, false);
-		// The supervisor's deadline passed while launch() was still starting the process.
-		worker.startTimedOut();
+				Map.of(), List.of(), 1 << 20, 100, null, null);
+		PooledWorker worker = new PooledWorker("late-kill", 1, false, System.nanoTime());
+		// The supervisor's start deadline passed while the launcher was still starting the process.
+		worker.kill();
+		WorkerProcess process = starter.start(1);
+		worker.attach(process);
 		try {
-			WorkerStartException failure = worker.launch();
-			assertThat(failure).isNotNull().hasMessageContaining("start-timeout");
-			assertThat(Processes.isRunning(worker.pid())).isFalse();
+			await("worker killed as soon as it was attached").atMost(WAIT).until(() -> !process.isAlive());
+			assertThatExceptionOfType(WorkerStartException.class).isThrownBy(process::awaitReady)
+				.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(137));
 		}
 		finally {
-			worker.destroy();
-			manager.close();
+			process.kill();
 		}
+	}
+
+	@Test
+	void workersKilledWithSigkillWhileStartingDoNotBreakThePoolWhichServesOnceTheKillingStops() {
+		try (ProcessPoolManager pool = pool("killed-while-starting").initializer(() -> {
+			try {
+				Thread.sleep(1500); // a wide start window to kill the worker in
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}).build()) {
+			pool.start();
+			CompletableFuture<Long> task = pool.submit(null, () -> ProcessHandle.current().pid());
+			Set<Long> killed = new HashSet<>();
+			for (int i = 0; i < 3; i++) {
+				ProcessHandle starting = await("worker " + (i + 1) + " starting").atMost(WAIT)
+					.until(() -> startingWorker("killed-while-starting", killed), Optional::isPresent)
+					.orElseThrow();
+				assertThat(task).isNotDone();
+				killed.add(starting.pid());
+				starting.destroyForcibly(); // kill -9 from outside, before the worker is ready
+				await().atMost(WAIT).until(() -> !Processes.isRunning(starting.pid()));
+			}
+			long servedBy = result(task);
+			assertThat(killed).hasSize(3).doesNotContain(servedBy);
+			assertThat(pool.state()).isEqualTo(PoolState.RUNNING);
+			assertThat(pool.stats().processes().startFailures()).isZero();
+			assertThat(pool.submit(null, () -> "served again")).succeedsWithin(WAIT).isEqualTo("served again");
+		}
+	}
+
+	@Test
+	void prestartedCoreWorkerKilledWhileIdleIsReplacedAtOnce() {
+		try (ProcessPoolManager pool = pool("prestarted-killed").coreSize(1).prestart(true).build()) {
+			pool.start();
+			await().atMost(WAIT).until(() -> pool.stats().freeWorkers() == 1);
+			long first = pool.stats().processes().pids().get(0);
+			ProcessHandle.of(first).orElseThrow().destroyForcibly();
+			// Replaced without a task asking for a worker.
+			await().atMost(WAIT)
+				.until(() -> pool.stats().freeWorkers() == 1 && !pool.stats().processes().pids().contains(first));
+			assertThat(pool.stats().processes().starts()).isGreaterThanOrEqualTo(2);
+			assertThat(pool.stats().processes().startFailures()).isZero();
+		}
+	}
+
+	/**
+	 * A worker JVM of a pool that has not been killed yet, found by the system property
+	 * near the start of its command line: Linux shows only the first 4096 characters.
+	 */
+	private static Optional<ProcessHandle> startingWorker(String poolName, Set<Long> killed) {
+		String marker = "-Dio.github.pools.worker=" + poolName + "#";
+		return ProcessHandle.current()
+			.children()
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> !killed.contains(process.pid()))
+			.filter((process) -> process.info().commandLine().orElse("").contains(marker))
+			.findFirst();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class WorkerCommandTests {
 		WorkerCommand command = WorkerCommand.create(JAVA, List.of("-Xmx64m"), null,
 				"target/classes" + SEP + "/abs/lib.jar" + SEP + SEP + "lib/*");
 		assertThat(command.command("render", 2)).containsExactly(JAVA.toString(), "-XX:+DisplayVMOutputToStderr",
-				"-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+ExitOnOutOfMemoryError", "-Xmx64m",
+				"-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:jfr+startup=error:stderr", "-XX:+ExitOnOutOfMemoryError", "-Xmx64m",
 				"-Dio.github.pools.worker=render#2", "-cp",
 				cwd.resolve("target/classes") + SEP + "/abs/lib.jar" + SEP + cwd.resolve("lib") + File.separator + "*",
 				WorkerCommand.WORKER_MAIN);

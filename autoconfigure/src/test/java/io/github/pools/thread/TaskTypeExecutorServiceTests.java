@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -192,6 +193,180 @@ class TaskTypeExecutorServiceTests {
 		};
 		executor.execute(queued);
 		assertThat(executor.shutdownNow()).containsExactly(queued);
+	}
+
+	@Test
+	void shutdownNowReturnsEveryQueuedTaskEvenThoughItInterruptsTheRunningOnes() {
+		ExecutorService executor = this.pool.executor("io");
+		executor.execute(this::block);
+		executor.execute(this::block);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.pool.stats().busyWorkers() == 2);
+		List<Runnable> queued = new java.util.ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			Runnable task = () -> {
+			};
+			queued.add(task);
+			executor.execute(task);
+		}
+		// The interrupted threads are free at once: none may take a task from the queue.
+		assertThat(executor.shutdownNow()).containsExactlyInAnyOrderElementsOf(queued);
+	}
+
+	@Test
+	void awaitTerminationWithANonPositiveOrHugeTimeoutDoesNotOverflow() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+			assertThat(executor.awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS)).isFalse();
+			assertThat(executor.awaitTermination(Long.MIN_VALUE, TimeUnit.DAYS)).isFalse();
+			assertThat(executor.awaitTermination(-1, TimeUnit.MILLISECONDS)).isFalse();
+			assertThat(executor.awaitTermination(0, TimeUnit.NANOSECONDS)).isFalse();
+		});
+		Future<?> running = executor.submit(this::block);
+		executor.shutdown();
+		assertThat(executor.awaitTermination(Long.MIN_VALUE, TimeUnit.NANOSECONDS)).isFalse();
+		Thread releaser = new Thread(() -> {
+			sleep(100);
+			this.release.countDown();
+		});
+		releaser.start();
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			assertThat(executor.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS)).isTrue();
+			assertThat(executor.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS)).isTrue();
+		});
+		assertThat(running).isDone();
+		releaser.join();
+	}
+
+	@Test
+	void aCancelledTaskThatIgnoresTheInterruptKeepsTheViewFromTerminatingUntilItReturns() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		Future<?> stubborn = executor.submit(() -> {
+			started.countDown();
+			while (true) {
+				try {
+					finish.await();
+					return;
+				}
+				catch (InterruptedException ex) {
+					// ignored on purpose
+				}
+			}
+		});
+		try {
+			started.await(10, TimeUnit.SECONDS);
+			assertThat(stubborn.cancel(true)).isTrue();
+			executor.shutdown();
+			assertThat(executor.isTerminated()).isFalse();
+			assertThat(executor.awaitTermination(100, TimeUnit.MILLISECONDS)).isFalse();
+			assertThat(executor.isTerminated()).isFalse();
+			finish.countDown();
+			assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(executor.isTerminated()).isTrue();
+		}
+		finally {
+			finish.countDown(); // the task ignores interrupts: nothing else ends it
+		}
+	}
+
+	@Test
+	void shutdownNowOfATaskThatIgnoresTheInterruptTerminatesTheViewOnlyWhenItReturns() throws Exception {
+		ExecutorService executor = this.pool.executor("io");
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		executor.execute(() -> {
+			started.countDown();
+			while (finish.getCount() > 0) {
+				try {
+					finish.await();
+				}
+				catch (InterruptedException ex) {
+					// ignored on purpose
+				}
+			}
+		});
+		try {
+			started.await(10, TimeUnit.SECONDS);
+			assertThat(executor.shutdownNow()).isEmpty();
+			assertThat(executor.awaitTermination(100, TimeUnit.MILLISECONDS)).isFalse();
+			finish.countDown();
+			assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			finish.countDown(); // the task ignores interrupts: nothing else ends it
+		}
+	}
+
+	@Test
+	void viewTerminatesWhenItsTasksAreDiscardedByThePolicyOrDrainedByThePoolsStopNow() throws Exception {
+		ThreadPoolManager discarding = ThreadPoolManager.builder("discarding-view")
+			.maxSize(1)
+			.queueCapacity(1)
+			.rejectionPolicy(RejectionPolicy.DISCARD)
+			.build();
+		discarding.start();
+		try {
+			ExecutorService executor = discarding.executor(null);
+			Future<?> running = executor.submit(this::block);
+			await().atMost(Duration.ofSeconds(10)).until(() -> discarding.stats().busyWorkers() == 1);
+			Future<Integer> queued = executor.submit(() -> 1);
+			Future<Integer> discarded = executor.submit(() -> 2);
+			assertThat(discarded).isCancelled();
+			executor.shutdown();
+			assertThat(executor.isTerminated()).isFalse();
+			this.release.countDown();
+			assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(queued.get()).isEqualTo(1);
+			assertThat(running).isDone();
+			assertThat(discarding.isRunning()).as("terminated by its own tasks, not by the pool's end").isTrue();
+			// A second view whose queued task the pool's stopNow drains.
+			CountDownLatch hold = new CountDownLatch(1);
+			ExecutorService second = discarding.executor(null);
+			second.submit(() -> {
+				hold.await();
+				return null;
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> discarding.stats().busyWorkers() == 1);
+			Future<Integer> drained = second.submit(() -> 3);
+			second.shutdown();
+			assertThat(discarding.stopNow()).hasSize(1);
+			assertThat(drained).isCancelled();
+			assertThat(second.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			discarding.close();
+		}
+	}
+
+	@Test
+	void aTaskCancelledWhileQueuedNoLongerKeepsTheViewFromTerminating() throws Exception {
+		ThreadPoolManager small = ThreadPoolManager.builder("small").maxSize(1).queueCapacity(1).build();
+		small.start();
+		try {
+			ExecutorService executor = small.executor(null);
+			executor.execute(this::block);
+			await().atMost(Duration.ofSeconds(10)).until(() -> small.stats().busyWorkers() == 1);
+			Future<?> queued = executor.submit(() -> 1);
+			executor.shutdown();
+			assertThat(executor.isTerminated()).isFalse();
+			assertThat(queued.cancel(false)).isTrue();
+			assertThat(executor.isTerminated()).isFalse();
+			this.release.countDown();
+			assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			small.close();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	static final class CompletableFutureHolder {

@@ -414,7 +414,7 @@ class ThreadPoolManagerTests {
 	void taskTimerReceivesQueueAndExecutionTimeOfEveryTask() throws Exception {
 		ThreadPoolManager pool = start(ThreadPoolManager.builder("io").maxSize(1));
 		List<long[]> timings = new ArrayList<>();
-		pool.setTaskTimer((queued, execution) -> {
+		pool.addTaskTimer((queued, execution) -> {
 			synchronized (timings) {
 				timings.add(new long[] { queued, execution });
 			}
@@ -601,7 +601,7 @@ class ThreadPoolManagerTests {
 		assertThat(future).failsWithin(Duration.ofSeconds(WAIT));
 		assertThat(pool.stopNow()).isEmpty();
 		assertThat(pool.awaitTermination(Duration.ofSeconds(WAIT))).isTrue();
-		assertThat(pool.state()).isEqualTo(PoolState.BROKEN);
+		assertThat(pool.state()).isEqualTo(PoolState.TERMINATED);
 	}
 
 	private static void awaitBusy(ThreadPoolManager pool, int busy) {

@@ -1,7 +1,6 @@
 package io.github.pools.sample;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import io.github.pools.PoolManager;
 import io.github.pools.thread.ThreadPoolManager;
@@ -10,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Endpoints that use the two injected pools. A refused task is answered by
@@ -31,9 +31,9 @@ class GreetingController {
 	 * Greets on a thread of the {@code requests} pool.
 	 */
 	@GetMapping("/hello")
-	CompletableFuture<Map<String, String>> hello(@RequestParam(defaultValue = "world") String name) {
-		return this.requests.submit("request",
-				() -> Map.of("greeting", "Hello, " + name + "!", "thread", Thread.currentThread().getName()));
+	DeferredResult<Map<String, String>> hello(@RequestParam(defaultValue = "world") String name) {
+		return DeferredTasks.of(this.requests.submit("request",
+				() -> Map.of("greeting", "Hello, " + name + "!", "thread", Thread.currentThread().getName())));
 	}
 
 	/**
@@ -41,19 +41,19 @@ class GreetingController {
 	 * {@code request} is refused with 422.
 	 */
 	@GetMapping("/requests/submit")
-	CompletableFuture<Map<String, String>> submit(@RequestParam String type) {
-		return this.requests.submit(type, () -> Map.of("accepted", type));
+	DeferredResult<Map<String, String>> submit(@RequestParam String type) {
+		return DeferredTasks.of(this.requests.submit(type, () -> Map.of("accepted", type)));
 	}
 
 	/**
 	 * Simulates slow I/O on the {@code io} pool.
 	 */
 	@GetMapping("/io")
-	CompletableFuture<Map<String, Object>> slowIo(@RequestParam(defaultValue = "100") long millis) {
-		return ((ThreadPoolManager) this.io).submit("io", () -> {
+	DeferredResult<Map<String, Object>> slowIo(@RequestParam(defaultValue = "100") long millis) {
+		return DeferredTasks.of(((ThreadPoolManager) this.io).submit("io", () -> {
 			Thread.sleep(millis);
 			return Map.of("slept", millis, "thread", Thread.currentThread().getName());
-		});
+		}));
 	}
 
 }

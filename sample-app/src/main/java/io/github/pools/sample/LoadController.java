@@ -5,8 +5,9 @@ import java.util.Map;
 
 import io.github.pools.PoolManager;
 import io.github.pools.PoolRegistry;
+import io.github.pools.RejectionReason;
+import io.github.pools.RemotePoolManager;
 import io.github.pools.TaskRejectedException;
-import io.github.pools.process.ProcessPoolManager;
 import io.github.pools.thread.ThreadPoolManager;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * to the {@code io} pool and answers at once with what the pool accepted and refused.
  * The tasks carry the pool's own task type unless {@code type} names another, which
  * shows the task-type protection: every task is refused. For a process pool the tasks
- * sleep in its worker JVMs.
+ * sleep in its worker JVMs, for a cluster pool on the members of its cluster.
  */
 @RestController
 class LoadController {
@@ -58,7 +59,7 @@ class LoadController {
 				accepted++;
 			}
 			catch (TaskRejectedException ex) {
-				rejected.merge(ex.getReason().tagValue(), 1L, Long::sum);
+				rejected.merge(key(ex.getReason()), 1L, Long::sum);
 			}
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -71,10 +72,23 @@ class LoadController {
 		return result;
 	}
 
+	/**
+	 * The JSON key of a rejection reason, in camel case like every key of the
+	 * {@code pools} endpoint: {@code taskType}, {@code saturated}, ...
+	 */
+	private static String key(RejectionReason reason) {
+		String[] words = reason.tagValue().split("-");
+		StringBuilder key = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return key.toString();
+	}
+
 	private static void submitSleep(PoolManager pool, @Nullable String taskType, long millis) {
-		if (pool instanceof ProcessPoolManager processes) {
-			// Serialized to a worker JVM: a lambda that captures only a long.
-			processes.submit(taskType, () -> {
+		if (pool instanceof RemotePoolManager remote) {
+			// Serialized to a worker JVM or a cluster member: a lambda that captures only a long.
+			remote.submit(taskType, () -> {
 				Thread.sleep(millis);
 				return null;
 			});

@@ -5,16 +5,28 @@ import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskTimeoutException;
 import io.github.pools.UnknownTaskTypeException;
 import io.github.pools.WorkerCrashedException;
+import io.github.pools.cluster.MemberLeftException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns a task a pool refused into an RFC 9457 problem response:
+ * Answers every error of the application as an RFC 9457 problem detail
+ * ({@code application/problem+json}): Spring MVC's own errors (bad parameters, unknown
+ * paths, a request that waited longer than {@code spring.mvc.async.request-timeout}) as
+ * {@link ResponseEntityExceptionHandler} does, anything unexpected as a 500, and the
+ * failures of pool tasks as follows:
  * <ul>
  * <li>422 Unprocessable Content for a task of the wrong type: the request asked for
  * work this pool is not for, and retrying will not help;</li>
@@ -28,7 +40,34 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * </ul>
  */
 @RestControllerAdvice
-class PoolErrorHandler {
+class PoolErrorHandler extends ResponseEntityExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(PoolErrorHandler.class);
+
+	/**
+	 * A request waited for its task longer than the async request timeout, typically on
+	 * a saturated pool. The task was cancelled ({@link DeferredTasks}); the client may
+	 * retry.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The request waited too long for its task, which was cancelled; try again later");
+		problem.setTitle("Request timed out");
+		HttpHeaders retry = new HttpHeaders(headers);
+		retry.set(HttpHeaders.RETRY_AFTER, "1");
+		return handleExceptionInternal(ex, problem, retry, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		logger.error("Request failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request failed; the application's log has the details");
+		problem.setTitle("Internal error");
+		return problem;
+	}
 
 	@ExceptionHandler(UnknownTaskTypeException.class)
 	ProblemDetail wrongTaskType(UnknownTaskTypeException ex) {
@@ -55,6 +94,15 @@ class PoolErrorHandler {
 		problem.setProperty("pool", ex.getPoolName());
 		problem.setProperty("workerPid", ex.getPid());
 		problem.setProperty("exitCode", ex.getExitCode());
+		return problem;
+	}
+
+	@ExceptionHandler(MemberLeftException.class)
+	ProblemDetail memberLeft(MemberLeftException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle("Cluster member left");
+		problem.setProperty("pool", ex.getPoolName());
+		problem.setProperty("member", ex.getMember());
 		return problem;
 	}
 

@@ -1,11 +1,13 @@
 package io.github.pools.sample;
 
 import io.github.pools.PoolStats;
+import io.github.pools.autoconfigure.event.ClusterMemberLeftEvent;
 import io.github.pools.autoconfigure.event.PoolEvent;
 import io.github.pools.autoconfigure.event.PoolRejectionBurstEvent;
 import io.github.pools.autoconfigure.event.PoolResizedEvent;
 import io.github.pools.autoconfigure.event.PoolSaturatedEvent;
 import io.github.pools.autoconfigure.event.WorkerCrashLoopEvent;
+import io.github.pools.cluster.ClusterPoolManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Logs the pool events the starter publishes: saturation, rejection bursts and crash
  * loops (what an application would page someone about) at WARN, at most once per window
- * per pool however hard the pools are hit, and resizes at INFO.
+ * per pool however hard the pools are hit, cluster members that leave at WARN, and
+ * resizes at INFO.
  */
 @Component
 class PoolEventLogger {
@@ -39,6 +42,12 @@ class PoolEventLogger {
 	void crashLoop(WorkerCrashLoopEvent event) {
 		log(event, "has worker JVMs in a crash loop: " + event.getCrashes() + " crashes within "
 				+ event.getWindow().toSeconds() + "s, last pid " + event.getLastPid());
+	}
+
+	@EventListener
+	void memberLeft(ClusterMemberLeftEvent event) {
+		log(event, "lost cluster member " + event.getMember() + "; " + event.getMembers() + " member(s) remain"
+				+ (((ClusterPoolManager) event.getPool()).isDurable() ? ", and its tasks run again on them" : ""));
 	}
 
 	@EventListener

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -23,6 +24,9 @@ import org.springframework.web.server.ResponseStatusException;
  * <li>{@code GET /render/runaway} runs a task that never ends: the pool's
  * {@code task-timeout} kills its worker and the request fails with 504.</li>
  * </ul>
+ * A request that waits longer than {@code spring.mvc.async.request-timeout} (a saturated
+ * pool) is answered 503, and its task is cancelled: a queued render never runs for a
+ * client that has gone.
  */
 @RestController
 class RenderController {
@@ -36,37 +40,38 @@ class RenderController {
 	}
 
 	@GetMapping("/render")
-	CompletableFuture<ResponseEntity<byte[]>> render(@RequestParam(defaultValue = "640") int width,
+	DeferredResult<ResponseEntity<byte[]>> render(@RequestParam(defaultValue = "640") int width,
 			@RequestParam(defaultValue = "400") int height, @RequestParam(defaultValue = "300") int iterations) {
 		if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS || iterations < 1 || iterations > 100_000) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"width x height must be 1.." + MAX_PIXELS + " pixels and iterations 1..100000");
 		}
-		return this.render.submit("render", new Mandelbrot(width, height, iterations))
-			.thenApply((image) -> ResponseEntity.ok()
-				.contentType(MediaType.IMAGE_PNG)
-				.header("X-Worker-Pid", Long.toString(image.pid()))
-				.header("X-Render-Millis", Long.toString(image.millis()))
-				.body(image.png()));
+		CompletableFuture<Mandelbrot.Image> task = this.render.submit("render",
+				new Mandelbrot(width, height, iterations));
+		return DeferredTasks.of(task.thenApply((image) -> ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.header("X-Worker-Pid", Long.toString(image.pid()))
+			.header("X-Render-Millis", Long.toString(image.millis()))
+			.body(image.png())), task);
 	}
 
 	@GetMapping("/render/crash")
-	CompletableFuture<String> crash() {
-		return this.render.submit("render", () -> {
+	DeferredResult<String> crash() {
+		return DeferredTasks.of(this.render.submit("render", () -> {
 			Runtime.getRuntime().halt(134); // as a native crash would
 			return "unreachable";
-		});
+		}));
 	}
 
 	@GetMapping("/render/runaway")
-	CompletableFuture<String> runaway() {
-		return this.render.submit("render", () -> {
+	DeferredResult<String> runaway() {
+		return DeferredTasks.of(this.render.submit("render", () -> {
 			long spins = 0;
 			while (!Thread.currentThread().isInterrupted()) {
 				spins++; // ignores everything but a kill
 			}
 			return "stopped after " + spins;
-		});
+		}));
 	}
 
 }

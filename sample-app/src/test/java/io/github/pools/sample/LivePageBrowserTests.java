@@ -123,7 +123,7 @@ class LivePageBrowserTests {
 		card("requests").findElement(By.cssSelector("button[data-action=wrong-type]")).click();
 		wait.withMessage("requests' rejected count to grow after tasks of the wrong type")
 			.until((driver) -> number(card("requests"), "rejected") >= rejectedBefore + 20);
-		assertThat(text(card("requests"), "reasons")).contains("task-type");
+		assertThat(text(card("requests"), "reasons")).contains("taskType");
 		assertThat(browser.findElement(By.id("health")).getText()).isEqualTo("UP");
 
 		// The process pool shows its worker JVMs, and renders an image in one of them.

@@ -36,7 +36,7 @@ class PrometheusScrapeTests {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		String scrape = response.body();
-		assertThat(this.pools.names()).containsExactly("io", "render", "requests");
+		assertThat(this.pools.names()).containsExactly("grid", "io", "render", "requests");
 		for (String pool : this.pools.names()) {
 			String name = "{name=\"" + pool + "\"";
 			assertThat(scrape).contains("executor_completed_tasks_total" + name)
@@ -48,19 +48,28 @@ class PrometheusScrapeTests {
 				.contains("executor_pool_max_threads" + name)
 				.contains("executor_seconds_count" + name)
 				.contains("executor_idle_seconds_count" + name)
-				.contains("pools_tasks_failed_tasks_total" + name);
+				.contains("pools_tasks_failed_total" + name);
 			for (String reason : new String[] { "task-type", "saturated", "shutdown", "broken" }) {
-				assertThat(scrape).contains("pools_tasks_rejected_tasks_total" + name + ",reason=\"" + reason + "\"}");
+				assertThat(scrape).contains("pools_tasks_rejected_total" + name + ",reason=\"" + reason + "\"}");
 			}
 		}
 		String render = "{name=\"render\"";
-		assertThat(scrape).contains("pools_workers_starts_workers_total" + render)
-			.contains("pools_workers_restarts_workers_total" + render)
-			.contains("pools_workers_start_failures_workers_total" + render)
-			.contains("pools_workers_exits_workers_total" + render + ",reason=\"crash\"}")
-			.doesNotContain("pools_workers_starts_workers_total{name=\"io\"");
-		assertThat(scrape).contains("# TYPE pools_tasks_rejected_tasks_total counter")
+		assertThat(scrape).contains("pools_workers_started_total" + render)
+			.contains("pools_workers_restarted_total" + render)
+			.contains("pools_workers_start_failures_total" + render)
+			.contains("pools_workers_exited_total" + render + ",reason=\"crash\"}")
+			.doesNotContain("pools_workers_started_total{name=\"io\"");
+		String grid = "{name=\"grid\"";
+		assertThat(scrape).contains("pools_tasks_submitted_total" + grid)
+			.contains("pools_tasks_pending" + grid)
+			.contains("pools_cluster_members" + grid)
+			.doesNotContain("pools_cluster_members{name=\"io\"");
+		assertThat(scrape).contains("# TYPE pools_tasks_rejected_total counter")
+			.contains("# TYPE pools_workers_exited_total counter")
 			.contains("# TYPE executor_queued_tasks gauge");
+		// The unit is not repeated in the names of Pools' own counters.
+		assertThat(scrape.lines().filter((line) -> line.startsWith("pools_")))
+			.noneMatch((line) -> line.contains("_tasks_total") || line.contains("_workers_total"));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import io.github.pools.PoolRegistry;
-import io.github.pools.PoolStats;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,8 +66,9 @@ class RenderTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(runaway.statusCode()).isEqualTo(504);
 		assertThat(runaway.body()).contains("\"title\":\"Task timed out\"").contains("\"timeout\":\"PT2S\"");
-		PoolStats stats = this.pools.get("render").stats();
-		assertThat(stats.processes().timeouts()).isPositive();
+		// counted when the killed worker's exit is seen, which may come after the answer
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.pools.get("render").stats().processes().timeouts()).isPositive());
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				this.client.send(request("/render?width=50&height=50"), HttpResponse.BodyHandlers.ofByteArray())
 					.statusCode())

@@ -62,7 +62,7 @@ class SampleApplicationTests {
 	void loadOfTheWrongTypeIsRefusedTaskByTask() throws Exception {
 		HttpResponse<String> response = send("POST", "/load?pool=requests&tasks=3&type=io");
 		assertThat(response.statusCode()).isEqualTo(202);
-		assertThat(response.body()).contains("\"accepted\":0").contains("\"task-type\":3");
+		assertThat(response.body()).contains("\"accepted\":0").contains("\"taskType\":3");
 	}
 
 	@Test

@@ -179,6 +179,11 @@ public class PoolEventPublisher implements DisposableBean {
 		}
 
 		@Override
+		public void memberLeft(PoolManager pool, String member, int members) {
+			publish(new ClusterMemberLeftEvent(pool, pool.stats(), member, members));
+		}
+
+		@Override
 		public void resized(PoolManager pool, PoolStats before, PoolStats after) {
 			publish(new PoolResizedEvent(pool, before, after));
 		}

@@ -15,6 +15,8 @@ public final class FrameBuffer extends OutputStream {
 
 	private int count = Frame.HEADER_SIZE;
 
+	private byte flags;
+
 	/**
 	 * Create a buffer.
 	 * @param initialPayloadCapacity the expected payload size
@@ -56,6 +58,29 @@ public final class FrameBuffer extends OutputStream {
 	}
 
 	/**
+	 * Start a task frame's payload with the task's trace context, before anything else
+	 * is written: the worker reads it without deserializing the task.
+	 * @param traceparent a W3C {@code traceparent}, as {@link TraceParent#isValid} accepts
+	 * @return this buffer
+	 * @throws IllegalArgumentException if the value is not a valid {@code traceparent}
+	 * @throws IllegalStateException if part of the payload was written already
+	 */
+	public FrameBuffer traceparent(String traceparent) {
+		if (!TraceParent.isValid(traceparent)) {
+			throw new IllegalArgumentException("Not a W3C traceparent: '" + traceparent + "'");
+		}
+		if (payloadSize() != 0) {
+			throw new IllegalStateException("The traceparent goes first in the payload");
+		}
+		write(traceparent.length());
+		for (int i = 0; i < traceparent.length(); i++) {
+			write(traceparent.charAt(i));
+		}
+		this.flags |= Frame.FLAG_TRACE;
+		return this;
+	}
+
+	/**
 	 * Return the payload length so far.
 	 * @return bytes written after the header
 	 */
@@ -73,7 +98,10 @@ public final class FrameBuffer extends OutputStream {
 		this.bytes[0] = Frame.MAGIC_0;
 		this.bytes[1] = Frame.MAGIC_1;
 		this.bytes[2] = type.code();
-		this.bytes[3] = 0;
+		if (this.flags != 0 && type != FrameType.TASK) {
+			throw new IllegalStateException("Only a task frame carries a traceparent");
+		}
+		this.bytes[3] = this.flags;
 		this.bytes[4] = (byte) (length >>> 24);
 		this.bytes[5] = (byte) (length >>> 16);
 		this.bytes[6] = (byte) (length >>> 8);
@@ -96,6 +124,7 @@ public final class FrameBuffer extends OutputStream {
 	 */
 	public void reset() {
 		this.count = Frame.HEADER_SIZE;
+		this.flags = 0;
 		if (this.bytes.length > 1024 * 1024) {
 			this.bytes = new byte[Frame.HEADER_SIZE + 4096];
 		}

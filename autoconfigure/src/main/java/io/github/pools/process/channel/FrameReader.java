@@ -97,8 +97,9 @@ public final class FrameReader {
 			throw broken((type == null) ? "unknown frame type " + hex(header[start + 2])
 					: "frame type " + type + " in the wrong direction");
 		}
-		if (header[start + 3] != 0) {
-			throw broken("unknown frame flags " + hex(header[start + 3]));
+		byte flags = header[start + 3];
+		if (flags != 0 && (flags != Frame.FLAG_TRACE || type != FrameType.TASK)) {
+			throw broken("unknown frame flags " + hex(flags) + ((flags == Frame.FLAG_TRACE) ? " on a " + type + " frame" : ""));
 		}
 		int length = ((header[start + 4] & 0xFF) << 24) | ((header[start + 5] & 0xFF) << 16)
 				| ((header[start + 6] & 0xFF) << 8) | (header[start + 7] & 0xFF);
@@ -112,9 +113,30 @@ public final class FrameReader {
 			}
 			Frame frame = new Frame(type, this.buffer, this.position + Frame.HEADER_SIZE, length);
 			this.position += Frame.HEADER_SIZE + length;
-			return frame;
+			return (flags != 0) ? traced(frame) : frame;
 		}
-		return readLarge(type, length);
+		Frame frame = readLarge(type, length);
+		return (flags != 0) ? traced(frame) : frame;
+	}
+
+	/**
+	 * Split a traced task frame's payload into its {@code traceparent} and the task.
+	 * The frame has arrived whole, so a bad trace field spoils only this frame.
+	 */
+	static Frame traced(Frame frame) throws ProtocolException {
+		byte[] data = frame.data();
+		int offset = frame.offset();
+		int length = (frame.length() > 0) ? data[offset] & 0xFF : 0;
+		if (length == 0 || 1 + length > frame.length()) {
+			throw new ProtocolException("task frame with a trace field of " + length + " bytes in a payload of "
+					+ frame.length() + " bytes", ProtocolException.escape(data, offset, Math.min(frame.length(), SHOWN_BYTES)));
+		}
+		String traceparent = TraceParent.decode(data, offset + 1, length);
+		if (traceparent == null) {
+			throw new ProtocolException("task frame with a malformed traceparent (W3C trace context, version 00)",
+					ProtocolException.escape(data, offset + 1, Math.min(length, SHOWN_BYTES)));
+		}
+		return new Frame(frame.type(), data, offset + 1 + length, frame.length() - 1 - length, traceparent);
 	}
 
 	private Frame readLarge(FrameType type, int length) throws IOException {

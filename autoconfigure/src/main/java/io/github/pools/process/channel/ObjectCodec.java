@@ -2,23 +2,27 @@ package io.github.pools.process.channel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Java serialization for one channel: objects into frames, frames into objects through
- * the pool's {@link ObjectFilters allow-list}. Thread-safe; each call uses its own
- * streams.
+ * the pool's {@link ObjectFilters allow-list}, with compact class descriptors (see
+ * {@link ClassDescriptors}) and the commonest values written without it (see
+ * {@link SmallValues}): both ends must run the same class path, as a pool and its
+ * workers do. Thread-safe; each call uses its own streams.
  */
 public final class ObjectCodec {
 
 	private final ObjectFilters filters;
+
+	private final ClassDescriptors descriptors = new ClassDescriptors();
+
+	private final LambdaValues lambdas = new LambdaValues();
 
 	/**
 	 * Create a codec.
@@ -45,7 +49,10 @@ public final class ObjectCodec {
 	 * @throws IOException if a custom {@code writeObject} fails
 	 */
 	public static void write(FrameBuffer buffer, @Nullable Object value) throws IOException {
-		ObjectOutputStream out = new ObjectOutputStream(buffer);
+		if (SmallValues.write(buffer, value) || LambdaValues.write(buffer, value)) {
+			return;
+		}
+		ObjectOutputStream out = new CompactObjectOutputStream(buffer);
 		out.writeObject(value);
 		out.flush();
 	}
@@ -77,18 +84,34 @@ public final class ObjectCodec {
 	public @Nullable Object read(byte[] bytes, int offset, int length, ClassLoader loader)
 			throws IOException, ClassNotFoundException {
 		ObjectFilters.RecordingFilter filter = this.filters.newFilter();
-		try (ObjectInputStream in = new LoaderObjectInputStream(
-				new ByteArrayInputStream(bytes, offset, length), loader)) {
-			in.setObjectInputFilter(filter);
+		if (length > 0 && SmallValues.isSmall(bytes[offset])) {
+			Class<?> type = SmallValues.type(bytes[offset]);
+			if (type != null && filter.refuses(type)) {
+				throw new ObjectRefusedException(String.valueOf(filter.refusal()),
+						new InvalidClassException(type.getName(), "filter status: REJECTED"));
+			}
+			return SmallValues.read(bytes, offset, length);
+		}
+		if (length > 0 && bytes[offset] == LambdaValues.TAG) {
+			try {
+				return this.lambdas.read(bytes, offset, length, loader, this.descriptors, filter);
+			}
+			catch (InvalidClassException ex) {
+				throw refused(filter, ex);
+			}
+		}
+		try (ObjectInputStream in = new CompactObjectInputStream(new ByteArrayInputStream(bytes, offset, length),
+				loader, this.descriptors, filter)) {
 			return in.readObject();
 		}
 		catch (InvalidClassException ex) {
-			String refusal = filter.refusal();
-			if (refusal != null) {
-				throw new ObjectRefusedException(refusal, ex);
-			}
-			throw ex;
+			throw refused(filter, ex);
 		}
+	}
+
+	private static InvalidClassException refused(ObjectFilters.RecordingFilter filter, InvalidClassException ex) {
+		String refusal = filter.refusal();
+		return (refusal != null) ? new ObjectRefusedException(refusal, ex) : ex;
 	}
 
 	/**
@@ -104,31 +127,6 @@ public final class ObjectCodec {
 					+ "SerializableCallable or SerializableRunnable";
 		}
 		return "class " + name + " does not implement java.io.Serializable";
-	}
-
-	/**
-	 * Resolves classes with a given loader first: the loader of the submitted task on the
-	 * pool side, the application class loader in a worker.
-	 */
-	private static final class LoaderObjectInputStream extends ObjectInputStream {
-
-		private final ClassLoader loader;
-
-		LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-			super(in);
-			this.loader = loader;
-		}
-
-		@Override
-		protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-			try {
-				return Class.forName(desc.getName(), false, this.loader);
-			}
-			catch (ClassNotFoundException ex) {
-				return super.resolveClass(desc); // primitive types and the JDK's fallbacks
-			}
-		}
-
 	}
 
 }

@@ -28,9 +28,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObjectFilters {
 
-	/** The default allow-list, in pattern syntax. */
+	/**
+	 * The default allow-list, in pattern syntax. The lock classes are named one by one:
+	 * {@code ConcurrentHashMap} (its {@code Segment}s), the blocking queues and
+	 * {@code Semaphore} serialize their lock, their conditions or their synchronizer, and
+	 * would otherwise be refused while the lock-free collections pass.
+	 */
 	public static final String DEFAULT_PATTERNS = "java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
-			+ "java.util.concurrent.*;java.util.concurrent.atomic.*;java.time.**;java.math.*;io.github.pools.**";
+			+ "java.util.concurrent.*;java.util.concurrent.atomic.*;"
+			+ "java.util.concurrent.locks.ReentrantLock;java.util.concurrent.locks.ReentrantLock$Sync;"
+			+ "java.util.concurrent.locks.ReentrantLock$NonfairSync;java.util.concurrent.locks.ReentrantLock$FairSync;"
+			+ "java.util.concurrent.locks.AbstractQueuedSynchronizer;"
+			+ "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject;"
+			+ "java.util.concurrent.locks.AbstractOwnableSynchronizer;"
+			+ "java.time.**;java.math.*;io.github.pools.**";
 
 	/**
 	 * Memory counted per element of an array of references, and stream bytes allowed per
@@ -52,6 +63,18 @@ public final class ObjectFilters {
 	 * class path, too slow to do before a worker reports ready.
 	 */
 	private volatile @Nullable ObjectInputFilter patterns;
+
+	/**
+	 * What the patterns say of each class, and whether it is a {@link Throwable}: the
+	 * JDK's pattern filter matches every pattern anew on each call, several times per
+	 * message, and its answer for a class never changes.
+	 */
+	private final ClassValue<ObjectInputFilter.Status> decisions = new ClassValue<>() {
+		@Override
+		protected ObjectInputFilter.Status computeValue(Class<?> type) {
+			return isThrowable(type) ? ObjectInputFilter.Status.REJECTED : patterns().checkInput(new ClassOnly(type));
+		}
+	};
 
 	private ObjectFilters(List<String> allowedClasses, long maxBytes, int maxDepth) {
 		this.allowedClasses = List.copyOf(allowedClasses);
@@ -142,7 +165,7 @@ public final class ObjectFilters {
 	 * @return a new filter
 	 */
 	RecordingFilter newFilter() {
-		return new RecordingFilter(patterns());
+		return new RecordingFilter();
 	}
 
 	/**
@@ -187,30 +210,62 @@ public final class ObjectFilters {
 				+ " to the pool's allowed-classes";
 	}
 
+	private static boolean isThrowable(Class<?> type) {
+		Class<?> element = type;
+		while (element.isArray()) {
+			element = element.getComponentType();
+		}
+		return Throwable.class.isAssignableFrom(element);
+	}
+
+	/**
+	 * What a filter is asked of a class alone, within every limit: the part of its
+	 * answer that depends only on the class.
+	 * @param serialClass the class
+	 */
+	record ClassOnly(Class<?> serialClass) implements ObjectInputFilter.FilterInfo {
+
+		@Override
+		public long arrayLength() {
+			return -1;
+		}
+
+		@Override
+		public long depth() {
+			return 1;
+		}
+
+		@Override
+		public long references() {
+			return 0;
+		}
+
+		@Override
+		public long streamBytes() {
+			return 0;
+		}
+
+	}
+
 	/**
 	 * One stream's filter: the pattern filter plus the Throwable rule, remembering the
 	 * first refusal.
 	 */
 	final class RecordingFilter implements ObjectInputFilter {
 
-		private final ObjectInputFilter patterns;
-
 		private @Nullable String refusal;
-
-		RecordingFilter(ObjectInputFilter patterns) {
-			this.patterns = patterns;
-		}
 
 		@Override
 		public Status checkInput(FilterInfo info) {
 			Class<?> type = info.serialClass();
 			String limit = exceededLimit(type, info);
 			Status status;
-			if (limit != null || (type != null && isThrowable(type))) {
-				status = Status.REJECTED;
+			if (limit != null || info.depth() > ObjectFilters.this.maxDepth
+					|| info.streamBytes() > ObjectFilters.this.maxBytes) {
+				status = Status.REJECTED; // the pattern filter's maxdepth and maxbytes, checked here
 			}
 			else {
-				status = this.patterns.checkInput(info);
+				status = (type != null) ? ObjectFilters.this.decisions.get(type) : Status.UNDECIDED;
 			}
 			if (status == Status.REJECTED && this.refusal == null) {
 				this.refusal = (limit != null) ? limit : describe(type, info);
@@ -257,12 +312,21 @@ public final class ObjectFilters {
 			return 1; // byte, boolean
 		}
 
-		private boolean isThrowable(Class<?> type) {
-			Class<?> element = type;
-			while (element.isArray()) {
-				element = element.getComponentType();
+		/**
+		 * Check a class alone, before anything of it is read or initialized, recording
+		 * the refusal if the allow-list refuses it. Allocates nothing for an allowed
+		 * class: it runs for every class descriptor and every small value.
+		 * @param type the class
+		 * @return whether it is refused
+		 */
+		boolean refuses(Class<?> type) {
+			if (ObjectFilters.this.decisions.get(type) != Status.REJECTED) {
+				return false;
 			}
-			return Throwable.class.isAssignableFrom(element);
+			if (this.refusal == null) {
+				this.refusal = describe(type, new ClassOnly(type));
+			}
+			return true;
 		}
 
 		@Nullable String refusal() {

@@ -14,6 +14,7 @@ import io.github.pools.process.channel.FrameType;
 import io.github.pools.process.channel.ObjectCodec;
 import io.github.pools.process.channel.ObjectFilters;
 import io.github.pools.process.channel.ObjectRefusedException;
+import io.github.pools.process.channel.TraceParent;
 import io.github.pools.process.channel.WorkerConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,9 @@ final class Worker {
 	private volatile @Nullable ObjectCodec codec;
 
 	private volatile @Nullable Runnable finalizer;
+
+	/** Set on the first traced task: whether SLF4J's MDC is on the class path, and its adapter. */
+	private volatile @Nullable Object traceMdc;
 
 	Worker(InputStream in, OutputStream channel) {
 		this.input = new Channel(in);
@@ -187,16 +191,63 @@ final class Worker {
 		Runtime.getRuntime().halt(EXIT_INIT_FAILED);
 	}
 
+	/**
+	 * Run a task; one that carried a trace context runs with its ids in SLF4J's MDC,
+	 * when the worker has SLF4J, and leaves it as it found it.
+	 */
 	private void runTask(ObjectCodec codec, Frame frame, FrameBuffer results) {
+		String traceparent = frame.traceparent();
+		if (traceparent == null) {
+			runTask(codec, frame, results, false);
+			return;
+		}
+		TraceMdc mdc = traceMdc();
+		if (mdc != null) {
+			mdc.put(traceparent);
+		}
+		// What the task prints is logged by the pool with the task's ids, see WorkerOutput.
+		System.err.println(TraceParent.OUTPUT_MARKER + traceparent);
+		try {
+			runTask(codec, frame, results, true);
+		}
+		finally {
+			if (mdc != null) {
+				mdc.clear();
+			}
+		}
+	}
+
+	private @Nullable TraceMdc traceMdc() {
+		Object mdc = this.traceMdc;
+		if (mdc == null) {
+			try {
+				Class.forName("org.slf4j.MDC", false, this.loader);
+				mdc = new TraceMdc();
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				mdc = Boolean.FALSE; // no SLF4J: traced tasks run as others do
+			}
+			this.traceMdc = mdc;
+		}
+		return (mdc instanceof TraceMdc adapter) ? adapter : null;
+	}
+
+	/**
+	 * Run a task; a traced one ends its output's trace before it answers, since the pool
+	 * may send the next task, to the other thread, as soon as it has the answer.
+	 */
+	private void runTask(ObjectCodec codec, Frame frame, FrameBuffer results, boolean traced) {
 		Callable<?> task;
 		try {
 			task = (Callable<?>) codec.read(frame, this.loader);
 		}
 		catch (ObjectRefusedException ex) {
+			endTrace(traced);
 			taskUnreadable("was refused by worker " + this.name + ": " + ex.getMessage(), ex);
 			return;
 		}
 		catch (Throwable ex) {
+			endTrace(traced);
 			taskUnreadable("could not be deserialized in worker " + this.name + ": " + ex, ex);
 			return;
 		}
@@ -211,8 +262,15 @@ final class Worker {
 		finally {
 			// an interrupt meant for this task must not reach the next one
 			Thread.interrupted();
+			endTrace(traced);
 		}
 		sendResult(result, results);
+	}
+
+	private static void endTrace(boolean traced) {
+		if (traced) {
+			System.err.println(TraceParent.OUTPUT_MARKER + "-");
+		}
 	}
 
 	private void taskUnreadable(String problem, Throwable ex) {

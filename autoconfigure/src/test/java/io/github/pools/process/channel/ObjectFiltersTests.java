@@ -1,8 +1,6 @@
 package io.github.pools.process.channel;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +82,14 @@ class ObjectFiltersTests {
 	}
 
 	private static byte[] serialize(Object value) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(value);
+		FrameBuffer buffer = new FrameBuffer(256);
+		try {
+			ObjectCodec.write(buffer, value);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return bytes.toByteArray();
+		return buffer.payload();
 	}
 
 	/** The stream of an empty array ends with its length: declare another. */

@@ -1,0 +1,75 @@
+package io.github.pools.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import io.github.pools.process.channel.FrameBuffer;
+import io.github.pools.process.channel.WorkerConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts worker JVMs: the {@link WorkerCommand} in a {@link ProcessBuilder}, with the
+ * application's environment minus the variables that carry JVM flags plus the pool's
+ * own, and the configuration the worker reads first.
+ */
+final class JvmWorkerStarter implements WorkerStarter {
+
+	private final String poolName;
+
+	private final WorkerCommand command;
+
+	private final Map<String, String> environment;
+
+	private final List<String> allowedClasses;
+
+	private final long maxMessageSize;
+
+	private final int maxObjectDepth;
+
+	private final byte @Nullable [] initializer;
+
+	private final byte @Nullable [] finalizer;
+
+	JvmWorkerStarter(String poolName, WorkerCommand command, Map<String, String> environment,
+			List<String> allowedClasses, long maxMessageSize, int maxObjectDepth, byte @Nullable [] initializer,
+			byte @Nullable [] finalizer) {
+		this.poolName = poolName;
+		this.command = command;
+		this.environment = Map.copyOf(environment);
+		this.allowedClasses = List.copyOf(allowedClasses);
+		this.maxMessageSize = maxMessageSize;
+		this.maxObjectDepth = maxObjectDepth;
+		this.initializer = initializer;
+		this.finalizer = finalizer;
+	}
+
+	@Override
+	public WorkerProcess start(int workerId) throws WorkerStartException {
+		String workerName = this.poolName + "#" + workerId;
+		Process process;
+		try {
+			ProcessBuilder builder = new ProcessBuilder(this.command.command(this.poolName, workerId));
+			WorkerCommand.prepareEnvironment(builder.environment(), this.environment);
+			process = builder.start();
+		}
+		catch (IOException | UncheckedIOException | SecurityException ex) {
+			throw new WorkerStartException("Worker " + workerName + " could not be launched with " + describe() + ": "
+					+ ex.getMessage(), null, List.of(), ex);
+		}
+		return new JvmWorkerProcess(workerName, process, configuration(workerId), this.maxMessageSize);
+	}
+
+	private FrameBuffer configuration(int workerId) {
+		return new WorkerConfig(WorkerConfig.PROTOCOL_VERSION, this.poolName, workerId, this.allowedClasses,
+				this.maxMessageSize, this.maxObjectDepth, this.initializer, this.finalizer)
+			.encode();
+	}
+
+	@Override
+	public String describe() {
+		return this.command.describe();
+	}
+
+}

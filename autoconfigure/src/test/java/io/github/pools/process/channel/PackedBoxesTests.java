@@ -1,0 +1,84 @@
+package io.github.pools.process.channel;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Arrays of boxed numbers cross the channel as primitive arrays and read back equal;
+ * everything else crosses as before.
+ */
+class PackedBoxesTests {
+
+	private final ObjectCodec codec = new ObjectCodec(ObjectFilters.of(List.of(), 64 << 20, 100));
+
+	@Test
+	void boxesOfOneTypeReadBackEqual() throws Exception {
+		Object[] ints = IntStream.range(-500, 500).boxed().toArray();
+		Object[] longs = IntStream.range(0, 10).mapToObj((i) -> Long.MAX_VALUE - i).toArray();
+		Object[] doubles = IntStream.range(0, 10).mapToObj((i) -> i / 3.0).toArray();
+		doubles[3] = Double.NaN;
+		assertThat((Object[]) roundTrip(ints)).containsExactly(ints);
+		assertThat((Object[]) roundTrip(longs)).containsExactly(longs);
+		assertThat((Object[]) roundTrip(doubles)).containsExactly(doubles);
+	}
+
+	@Test
+	void aThousandIntegersTakeLessThanHalfTheirBoxedSize() throws IOException {
+		Object[] ints = IntStream.range(0, 1000).map((i) -> i * 1000).boxed().toArray();
+		assertThat(size(ints)).isLessThan(4_200);
+		assertThat(size(new Object[] { ints, "not packed" })).isLessThan(4_300);
+	}
+
+	@Test
+	void mixedShortOrNullHoldingArraysCrossAsTheyAre() throws Exception {
+		Object[] mixed = { 1, 2, 3, 4, 5, 6, 7, 8L };
+		Object[] withNull = { 1, 2, 3, 4, 5, 6, 7, null };
+		Object[] shortOne = { 1, 2 };
+		Object[] strings = { "a", "b", "c", "d", "e", "f", "g", "h" };
+		for (Object[] array : List.of(mixed, withNull, shortOne, strings)) {
+			assertThat(PackedBoxes.pack(array)).isSameAs(array);
+			assertThat((Object[]) roundTrip(array)).containsExactly(array);
+		}
+	}
+
+	@Test
+	void anArraySharedInTheGraphStaysShared() throws Exception {
+		Object[] ints = IntStream.range(0, 100).boxed().toArray();
+		Object[] copy = (Object[]) roundTrip(new Object[] { ints, ints });
+		assertThat(copy[0]).isSameAs(copy[1]);
+		assertThat((Object[]) copy[0]).containsExactly(ints);
+	}
+
+	@Test
+	void packedFormsAReaderWouldNotWriteAreRefused() throws IOException {
+		for (Object forged : List.of(new int[PackedBoxes.MAX_LENGTH + 1], "not an array", new char[10])) {
+			FrameBuffer buffer = new FrameBuffer(256);
+			ObjectCodec.write(buffer, new PackedBoxes(forged));
+			byte[] bytes = buffer.payload();
+			assertThatExceptionOfType(InvalidObjectException.class)
+				.isThrownBy(() -> this.codec.read(bytes, 0, bytes.length, getClass().getClassLoader()))
+				.withMessageContaining("int[], long[] or double[] of at most 65536 elements");
+		}
+	}
+
+	private Object roundTrip(Object value) throws IOException, ClassNotFoundException {
+		FrameBuffer buffer = new FrameBuffer(256);
+		ObjectCodec.write(buffer, value);
+		byte[] bytes = buffer.payload();
+		return this.codec.read(bytes, 0, bytes.length, getClass().getClassLoader());
+	}
+
+	private static int size(Object value) throws IOException {
+		FrameBuffer buffer = new FrameBuffer(256);
+		ObjectCodec.write(buffer, value);
+		return buffer.payloadSize();
+	}
+
+}

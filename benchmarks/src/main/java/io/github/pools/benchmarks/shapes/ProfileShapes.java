@@ -1,0 +1,57 @@
+package io.github.pools.benchmarks.shapes;
+
+import java.util.concurrent.TimeUnit;
+
+import io.github.pools.process.ProcessPoolManager;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the shapes once, fresh then warm, and prints the cost of each phase: the
+ * program to run under a profiler (for example with
+ * {@code -XX:StartFlightRecording=filename=app.jfr} on the application, and the pool's
+ * {@code jvm-args} for the workers) to see where the time goes. With the argument
+ * {@code fresh} it stops after the first 3,001 tasks; with {@code map} it runs only
+ * {@code map}, 30 times or as many as a second argument says.
+ */
+public final class ProfileShapes {
+
+	private ProfileShapes() {
+	}
+
+	public static void main(String[] args) {
+		try (ConfigurableApplicationContext context = BenchApp.start()) {
+			ProcessPoolManager pool = BenchApp.pool(context);
+			if (args.length > 0 && args[0].equals("map")) {
+				for (int i = 0; i < ((args.length > 1) ? Integer.parseInt(args[1]) : 30); i++) {
+					int offset = i;
+					phase("map", Shapes.MAP_ITEMS, () -> Shapes.map(pool, offset));
+				}
+				return;
+			}
+			phase("first task", 1, () -> Shapes.roundTrips(pool, 1));
+			for (int i = 0; i < 6; i++) {
+				phase("next 500 round trips", 500, () -> Shapes.roundTrips(pool, 500));
+			}
+			if (args.length > 0 && args[0].equals("fresh")) {
+				return;
+			}
+			phase("warm-up round trips", Shapes.WARM_UP_TASKS, () -> Shapes.roundTrips(pool, Shapes.WARM_UP_TASKS));
+			phase("steady round trips", 20_000, () -> Shapes.roundTrips(pool, 20_000));
+			for (int i = 0; i < 5; i++) {
+				phase("submit all", Shapes.SUBMIT_ALL, () -> Shapes.submitAll(pool, Shapes.SUBMIT_ALL));
+			}
+			for (int i = 0; i < 5; i++) {
+				int offset = i;
+				phase("map", Shapes.MAP_ITEMS, () -> Shapes.map(pool, offset));
+			}
+		}
+	}
+
+	private static void phase(String name, int tasks, Runnable phase) {
+		long start = System.nanoTime();
+		phase.run();
+		double micros = (System.nanoTime() - start) / (double) TimeUnit.MICROSECONDS.toNanos(1) / tasks;
+		System.out.printf("%-20s %8.2f µs per task%n", name, micros);
+	}
+
+}
