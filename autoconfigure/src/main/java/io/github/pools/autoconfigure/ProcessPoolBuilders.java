@@ -42,6 +42,7 @@ final class ProcessPoolBuilders {
 			// pool's own would close it at once on SIGTERM, refusing requests in flight.
 			.shutdownHook(false)
 			.classpath(properties.getClasspath())
+			.classDataDirectory(properties.getClassDataDirectory())
 			// Daemon workers, as in Python, are not waited for when the application ends.
 			.awaitTermination(properties.getShutdown().isAwaitTermination() && !properties.isDaemon())
 			.awaitTerminationPeriod(properties.getShutdown().getAwaitTerminationPeriod());

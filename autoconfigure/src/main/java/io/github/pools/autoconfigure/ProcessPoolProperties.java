@@ -36,6 +36,7 @@ import org.springframework.util.unit.DataSize;
  * <tr><td>daemon</td><td>false</td></tr>
  * <tr><td>java-executable</td><td>${java.home}/bin/java</td></tr>
  * <tr><td>classpath</td><td>the application's</td></tr>
+ * <tr><td>class-data-directory</td><td>none: no archive</td></tr>
  * <tr><td>shutdown.await-termination</td><td>true</td></tr>
  * <tr><td>shutdown.await-termination-period</td><td>30s</td></tr>
  * <tr><td>metrics.task-timers</td><td>true</td></tr>
@@ -139,6 +140,15 @@ public class ProcessPoolProperties {
 	 * executable Spring Boot jar, workers start through Boot's launcher.
 	 */
 	private @Nullable String classpath;
+
+	/**
+	 * Directory where the pool keeps a class-data-sharing archive of its workers'
+	 * classes, so that workers start faster: the first worker to stop cleanly writes it,
+	 * later workers map it. Workers load code from it: only the application's user may
+	 * write there. Unset: no archive. Jars only: a class path with a directory of classes
+	 * has none.
+	 */
+	private @Nullable Path classDataDirectory;
 
 	/**
 	 * How the pool stops when the application context closes.
@@ -278,6 +288,14 @@ public class ProcessPoolProperties {
 
 	public void setClasspath(@Nullable String classpath) {
 		this.classpath = classpath;
+	}
+
+	public @Nullable Path getClassDataDirectory() {
+		return this.classDataDirectory;
+	}
+
+	public void setClassDataDirectory(@Nullable Path classDataDirectory) {
+		this.classDataDirectory = classDataDirectory;
 	}
 
 	public PoolShutdownProperties getShutdown() {

@@ -2,6 +2,7 @@ package io.github.pools.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +33,11 @@ final class JvmWorkerStarter implements WorkerStarter {
 
 	private final byte @Nullable [] finalizer;
 
+	private final @Nullable ClassDataArchive archive;
+
 	JvmWorkerStarter(String poolName, WorkerCommand command, Map<String, String> environment,
 			List<String> allowedClasses, long maxMessageSize, int maxObjectDepth, byte @Nullable [] initializer,
-			byte @Nullable [] finalizer) {
+			byte @Nullable [] finalizer, @Nullable ClassDataArchive archive) {
 		this.poolName = poolName;
 		this.command = command;
 		this.environment = Map.copyOf(environment);
@@ -43,20 +46,31 @@ final class JvmWorkerStarter implements WorkerStarter {
 		this.maxObjectDepth = maxObjectDepth;
 		this.initializer = initializer;
 		this.finalizer = finalizer;
+		this.archive = archive;
 	}
 
 	@Override
 	public WorkerProcess start(int workerId) throws WorkerStartException {
 		String workerName = this.poolName + "#" + workerId;
+		ClassDataArchive archive = this.archive;
+		ClassDataArchive.Flags archiveFlags = (archive != null) ? archive.flags(workerId) : null;
+		Path pending = (archiveFlags != null) ? archiveFlags.pending() : null;
 		Process process;
 		try {
-			ProcessBuilder builder = new ProcessBuilder(this.command.command(this.poolName, workerId));
+			ProcessBuilder builder = new ProcessBuilder(this.command.command(this.poolName, workerId,
+					(archiveFlags != null) ? archiveFlags.flags() : List.of()));
 			WorkerCommand.prepareEnvironment(builder.environment(), this.environment);
 			process = builder.start();
 		}
 		catch (IOException | UncheckedIOException | SecurityException ex) {
+			if (archive != null && pending != null) {
+				archive.exited(pending, -1);
+			}
 			throw new WorkerStartException("Worker " + workerName + " could not be launched with " + describe() + ": "
 					+ ex.getMessage(), null, List.of(), ex);
+		}
+		if (archive != null && pending != null) {
+			process.onExit().thenAccept((exited) -> archive.exited(pending, exited.exitValue()));
 		}
 		return new JvmWorkerProcess(workerName, process, configuration(workerId), this.maxMessageSize);
 	}

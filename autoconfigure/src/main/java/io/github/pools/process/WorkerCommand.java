@@ -172,10 +172,23 @@ final class WorkerCommand {
 	 * @throws UncheckedIOException if the argument file cannot be written
 	 */
 	List<String> command(String poolName, int workerId) {
-		List<String> command = new ArrayList<>(this.jvmArgs.size() + 12);
+		return command(poolName, workerId, List.of());
+	}
+
+	/**
+	 * Return the command line of one worker, with flags of its own after the pool's.
+	 * @param poolName the pool's name
+	 * @param workerId the worker's id
+	 * @param workerFlags flags of this worker only (its class-data archive)
+	 * @return the command
+	 * @throws UncheckedIOException if the argument file cannot be written
+	 */
+	List<String> command(String poolName, int workerId, List<String> workerFlags) {
+		List<String> command = new ArrayList<>(this.jvmArgs.size() + workerFlags.size() + 12);
 		command.add(this.java.toString());
 		command.addAll(CHANNEL_FLAGS);
 		command.addAll(this.jvmArgs);
+		command.addAll(workerFlags);
 		command.add("-Dio.github.pools.worker=" + poolName + "#" + workerId);
 		if (this.classPath.length() > this.argfileThreshold) {
 			command.add("@" + argfile());
@@ -253,6 +266,14 @@ final class WorkerCommand {
 
 	String classPath() {
 		return this.classPath;
+	}
+
+	Path java() {
+		return this.java;
+	}
+
+	List<String> jvmArgs() {
+		return this.jvmArgs;
 	}
 
 	@Nullable String bootLauncherClass() {

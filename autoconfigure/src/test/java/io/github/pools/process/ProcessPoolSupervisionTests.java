@@ -393,7 +393,7 @@ class ProcessPoolSupervisionTests {
 		WorkerStarter starter = new JvmWorkerStarter("late-kill",
 				WorkerCommand.create(Path.of(Processes.javaExecutable()), List.of(), null,
 						System.getProperty("java.class.path")),
-				Map.of(), List.of(), 1 << 20, 100, null, null);
+				Map.of(), List.of(), 1 << 20, 100, null, null, null);
 		PooledWorker worker = new PooledWorker("late-kill", 1, false, System.nanoTime());
 		// The supervisor's start deadline passed while the launcher was still starting the process.
 		worker.kill();

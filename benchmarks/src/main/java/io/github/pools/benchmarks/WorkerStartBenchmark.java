@@ -1,10 +1,12 @@
 package io.github.pools.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.github.pools.PoolListener;
 import io.github.pools.PoolManager;
@@ -41,15 +43,43 @@ public class WorkerStartBenchmark {
 	@Param({ "plain", "sample-app/target/pools-sample-app-0.1.0-SNAPSHOT.jar" })
 	public String classpath;
 
+	/**
+	 * {@code none}, or {@code archive}: the pool keeps a class-data-sharing archive
+	 * ({@code class-data-directory}), written by the first worker of the warm-up, so
+	 * measured workers start from it.
+	 */
+	@Param({ "none", "archive" })
+	public String classData;
+
+	private Path archiveDirectory;
+
 	private ProcessPoolManager pool;
 
 	private CountDownLatch ready;
 
 	private final AtomicLong pid = new AtomicLong();
 
+	@Setup(Level.Trial)
+	public void createArchiveDirectory() throws IOException {
+		this.archiveDirectory = Files.createTempDirectory("pools-cds-");
+	}
+
+	@TearDown(Level.Trial)
+	public void deleteArchiveDirectory() throws IOException {
+		try (Stream<Path> files = Files.list(this.archiveDirectory)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(this.archiveDirectory);
+	}
+
 	@Setup(Level.Invocation)
 	public void setUp() {
 		ProcessPoolManager.Builder builder = ProcessPoolManager.builder("start").maxSize(1);
+		if (this.classData.equals("archive")) {
+			builder.classDataDirectory(this.archiveDirectory);
+		}
 		if (!this.classpath.equals("plain")) {
 			Path jar = Path.of(this.classpath).toAbsolutePath();
 			if (!Files.isRegularFile(jar)) {

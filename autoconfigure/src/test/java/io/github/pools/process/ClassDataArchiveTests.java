@@ -1,0 +1,194 @@
+package io.github.pools.process;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import io.github.pools.SerializableCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A pool with a {@code class-data-directory} stores its workers' classes once and starts
+ * later workers from them; an archive is never half written, never shared by two
+ * builds, and never tried on a class path the JVM cannot archive.
+ */
+@ExtendWith(NoWorkerLeftBehind.class)
+class ClassDataArchiveTests {
+
+	private static final Path JAVA = Path.of(Processes.javaExecutable());
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void laterWorkersLoadTheClassesTheFirstWorkerArchivedWhenItStopped() throws Exception {
+		Path jar = jarOfThisProject(this.directory.resolve("app.jar"));
+		Path archives = this.directory.resolve("cds");
+		Path logs = Files.createDirectories(this.directory.resolve("logs"));
+		// Each worker logs where its classes came from: the JVM names the archive as a source.
+		List<String> jvmArgs = List.of("-Xmx64m", "-XX:+UseSerialGC",
+				"-Xlog:class+load=info:file=" + logs.resolve("worker-%p.log"));
+		runOneTask(jar, archives, jvmArgs);
+		await().atMost(Duration.ofSeconds(30)).until(() -> archivesIn(archives).size() == 1);
+		assertThat(linesOf(logs)).as("the first worker had no archive to read")
+			.noneMatch((line) -> line.contains("shared objects file (top)"));
+		assertThat(archivesIn(archives).get(0).getFileName().toString()).matches("worker-[0-9a-f]{24}\\.jsa");
+		try (Stream<Path> files = Files.list(archives)) {
+			assertThat(files).as("nothing but the archive").hasSize(1);
+		}
+		deleteAll(logs);
+		runOneTask(jar, archives, jvmArgs);
+		assertThat(linesOf(logs)).as("the second worker mapped the archive")
+			.anyMatch((line) -> line.contains("io.github.pools.process.worker.WorkerMain")
+					&& line.contains("shared objects file (top)"));
+	}
+
+	@Test
+	void onlyOneWorkerWritesAndAFailedWriteLeavesNothingBehind() throws Exception {
+		Path jar = Files.writeString(this.directory.resolve("a.jar"), "not really a jar");
+		ClassDataArchive archive = ClassDataArchive.of(this.directory.resolve("cds"), JAVA, List.of(),
+				jar.toString());
+		assertThat(archive).isNotNull();
+		ClassDataArchive.Flags writer = archive.flags(1);
+		assertThat(writer.flags()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
+		assertThat(archive.flags(2).flags()).as("a second worker while the first writes").isEmpty();
+		Files.writeString(writer.pending(), "half an archive");
+		archive.exited(writer.pending(), 137);
+		assertThat(writer.pending()).doesNotExist();
+		assertThat(archive.path()).doesNotExist();
+		ClassDataArchive.Flags retry = archive.flags(3);
+		assertThat(retry.pending()).as("another worker may try once the first failed").isNotNull();
+		Files.writeString(retry.pending(), "an archive");
+		archive.exited(retry.pending(), 0);
+		assertThat(archive.path()).hasContent("an archive");
+		assertThat(archive.flags(4).flags()).containsExactly("-XX:SharedArchiveFile=" + archive.path());
+	}
+
+	@Test
+	void aNewBuildOfAJarOrOtherFlagsGetsAnotherArchive() throws Exception {
+		Path jar = Files.writeString(this.directory.resolve("a.jar"), "build 1");
+		Path cds = this.directory.resolve("cds");
+		Path first = ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path();
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path()).isEqualTo(first);
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of("-Xmx1g"), jar.toString()).path()).isNotEqualTo(first);
+		Files.writeString(jar, "build 2");
+		Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path()).isNotEqualTo(first);
+	}
+
+	@Test
+	void classPathWithADirectoryOrAWildcardHasNoArchive() throws Exception {
+		Path jar = Files.writeString(this.directory.resolve("a.jar"), "jar");
+		Path classes = Files.createDirectories(this.directory.resolve("classes"));
+		Path cds = this.directory.resolve("cds");
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), jar + java.io.File.pathSeparator + classes)).isNull();
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), this.directory.resolve("lib") + "/*")).isNull();
+	}
+
+	private static void runOneTask(Path jar, Path archives, List<String> jvmArgs) {
+		try (ProcessPoolManager pool = ProcessPoolManager.builder("cds")
+			.maxSize(1)
+			.classpath(jar.toString())
+			.jvmArgs(jvmArgs)
+			.classDataDirectory(archives)
+			.build()) {
+			pool.start();
+			assertThat(pool.submit(null, ClassDataArchiveTests.answer(20))).succeedsWithin(Duration.ofSeconds(30))
+				.isEqualTo(42);
+		}
+	}
+
+	private static SerializableCallable<Integer> answer(int half) {
+		return () -> half * 2 + 2;
+	}
+
+	/** The project's classes and its test classes in one jar: the JVM archives classes from jars only. */
+	private static Path jarOfThisProject(Path jar) throws IOException {
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+				Path root = Path.of(entry);
+				if (Files.isDirectory(root)) {
+					addTree(out, root);
+				}
+			}
+		}
+		return jar;
+	}
+
+	private static void addTree(JarOutputStream out, Path root) throws IOException {
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+				String name = root.relativize(file).toString().replace('\\', '/');
+				if (name.startsWith("META-INF/")) {
+					continue;
+				}
+				out.putNextEntry(new JarEntry(name));
+				try (OutputStream entry = new NonClosing(out)) {
+					Files.copy(file, entry);
+				}
+				out.closeEntry();
+			}
+		}
+	}
+
+	private static List<Path> archivesIn(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.toString().endsWith(".jsa")).toList();
+		}
+	}
+
+	private static List<String> linesOf(Path logs) throws IOException {
+		try (Stream<Path> files = Files.list(logs)) {
+			return files.flatMap((file) -> {
+				try {
+					return Files.readAllLines(file).stream();
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}).toList();
+		}
+	}
+
+	private static void deleteAll(Path logs) throws IOException {
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	private static final class NonClosing extends java.io.FilterOutputStream {
+
+		NonClosing(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.out.write(bytes, offset, length);
+		}
+
+		@Override
+		public void close() {
+			// the jar stays open for the next entry
+		}
+
+	}
+
+}
