@@ -32,9 +32,9 @@ public class PoolsProperties {
 	 * its tasks in worker JVMs. Keys of each pool: task-type, core-size, max-size,
 	 * queue-capacity, jvm-args, environment, task-timeout, max-tasks-per-worker,
 	 * idle-timeout, prestart, start-timeout, allowed-classes, max-message-size,
-	 * max-object-depth, daemon, java-executable, classpath, shutdown.await-termination,
-	 * shutdown.await-termination-period and metrics.task-timers (see
-	 * ProcessPoolProperties).
+	 * max-object-depth, daemon, java-executable, classpath, class-data-directory,
+	 * shutdown.await-termination, shutdown.await-termination-period and
+	 * metrics.task-timers (see ProcessPoolProperties).
 	 */
 	private final Map<String, ProcessPoolProperties> process = new LinkedHashMap<>();
 

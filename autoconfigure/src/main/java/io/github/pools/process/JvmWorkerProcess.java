@@ -41,7 +41,17 @@ final class JvmWorkerProcess implements WorkerProcess {
 	/** Serializes writes: a task and a stop never interleave. */
 	private final Object writeLock = new Object();
 
+	/** Run once the process has exited, before {@link #awaitExit()} returns. */
+	private final Runnable afterExit;
+
 	JvmWorkerProcess(String workerName, Process process, FrameBuffer configuration, long maxMessageSize) {
+		this(workerName, process, configuration, maxMessageSize, () -> {
+		});
+	}
+
+	JvmWorkerProcess(String workerName, Process process, FrameBuffer configuration, long maxMessageSize,
+			Runnable afterExit) {
+		this.afterExit = afterExit;
 		this.workerName = workerName;
 		this.process = process;
 		this.configuration = configuration;
@@ -149,6 +159,9 @@ final class JvmWorkerProcess implements WorkerProcess {
 		catch (InterruptedException ex) {
 			kill();
 			Thread.currentThread().interrupt();
+		}
+		if (!this.process.isAlive()) {
+			this.afterExit.run();
 		}
 		return new Exit(exitCode, this.stderr.awaitTail(STDERR_DRAIN));
 	}

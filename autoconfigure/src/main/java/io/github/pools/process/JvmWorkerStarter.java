@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.pools.process.channel.FrameBuffer;
 import io.github.pools.process.channel.WorkerConfig;
@@ -69,10 +70,19 @@ final class JvmWorkerStarter implements WorkerStarter {
 			throw new WorkerStartException("Worker " + workerName + " could not be launched with " + describe() + ": "
 					+ ex.getMessage(), null, List.of(), ex);
 		}
-		if (archive != null && pending != null) {
-			process.onExit().thenAccept((exited) -> archive.exited(pending, exited.exitValue()));
+		if (archive == null || pending == null) {
+			return new JvmWorkerProcess(workerName, process, configuration(workerId), this.maxMessageSize);
 		}
-		return new JvmWorkerProcess(workerName, process, configuration(workerId), this.maxMessageSize);
+		// Stored before the pool learns that the worker is gone, so an application that
+		// stops right after its pool keeps the archive; or whenever the JVM notices the exit.
+		AtomicBoolean stored = new AtomicBoolean();
+		Runnable store = () -> {
+			if (stored.compareAndSet(false, true)) {
+				archive.exited(pending, process.exitValue());
+			}
+		};
+		process.onExit().thenRun(store);
+		return new JvmWorkerProcess(workerName, process, configuration(workerId), this.maxMessageSize, store);
 	}
 
 	private FrameBuffer configuration(int workerId) {

@@ -1,8 +1,11 @@
 package io.github.pools.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.example.app.ExampleApplication;
 import com.example.app.ExampleApplication.RenderTask;
@@ -11,13 +14,16 @@ import io.github.pools.PoolManager;
 import io.github.pools.PoolRegistry;
 import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
+import io.github.pools.SerializableCallable;
 import io.github.pools.TaskSerializationException;
 import io.github.pools.UnknownTaskTypeException;
 import io.github.pools.actuate.PoolsMetricsAutoConfiguration;
 import io.github.pools.process.ProcessPoolManager;
+import io.github.pools.process.ProjectJar;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,6 +65,23 @@ class ProcessPoolsAutoConfigurationTests {
 			assertThatExceptionOfType(UnknownTaskTypeException.class)
 				.isThrownBy(() -> render.submit("request", () -> 1));
 		});
+	}
+
+	@Test
+	void classDataDirectoryKeepsTheArchiveTheWorkersWroteWhenTheContextClosed(@TempDir Path directory)
+			throws Exception {
+		Path jar = ProjectJar.write(directory.resolve("app.jar"));
+		Path archives = directory.resolve("cds");
+		this.contextRunner
+			.withPropertyValues("pools.process.render.classpath=" + jar,
+					"pools.process.render.class-data-directory=" + archives)
+			.run((context) -> assertThat(
+					context.getBean("render", ProcessPoolManager.class).submit("render", Answers.fortyTwo()))
+				.succeedsWithin(Duration.ofSeconds(30))
+				.isEqualTo(42));
+		try (Stream<Path> files = Files.list(archives)) {
+			assertThat(files).singleElement().asString().endsWith(".jsa");
+		}
 	}
 
 	@Test
@@ -257,6 +280,18 @@ class ProcessPoolsAutoConfigurationTests {
 		@Bean
 		Consumer consumer(@Qualifier("render") PoolManager render) {
 			return new Consumer(render);
+		}
+
+	}
+
+	/** A task of a class whose methods name no test library, which the jar leaves out. */
+	static final class Answers {
+
+		private Answers() {
+		}
+
+		static SerializableCallable<Integer> fortyTwo() {
+			return () -> 6 * 7;
 		}
 
 	}

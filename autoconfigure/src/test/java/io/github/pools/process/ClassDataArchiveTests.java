@@ -1,14 +1,11 @@
 package io.github.pools.process;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import io.github.pools.SerializableCallable;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A pool with a {@code class-data-directory} stores its workers' classes once and starts
@@ -34,14 +30,14 @@ class ClassDataArchiveTests {
 
 	@Test
 	void laterWorkersLoadTheClassesTheFirstWorkerArchivedWhenItStopped() throws Exception {
-		Path jar = jarOfThisProject(this.directory.resolve("app.jar"));
+		Path jar = ProjectJar.write(this.directory.resolve("app.jar"));
 		Path archives = this.directory.resolve("cds");
 		Path logs = Files.createDirectories(this.directory.resolve("logs"));
 		// Each worker logs where its classes came from: the JVM names the archive as a source.
 		List<String> jvmArgs = List.of("-Xmx64m", "-XX:+UseSerialGC",
 				"-Xlog:class+load=info:file=" + logs.resolve("worker-%p.log"));
 		runOneTask(jar, archives, jvmArgs);
-		await().atMost(Duration.ofSeconds(30)).until(() -> archivesIn(archives).size() == 1);
+		assertThat(archivesIn(archives)).as("stored by the time the pool has closed").hasSize(1);
 		assertThat(linesOf(logs)).as("the first worker had no archive to read")
 			.noneMatch((line) -> line.contains("shared objects file (top)"));
 		assertThat(archivesIn(archives).get(0).getFileName().toString()).matches("worker-[0-9a-f]{24}\\.jsa");
@@ -114,35 +110,6 @@ class ClassDataArchiveTests {
 		return () -> half * 2 + 2;
 	}
 
-	/** The project's classes and its test classes in one jar: the JVM archives classes from jars only. */
-	private static Path jarOfThisProject(Path jar) throws IOException {
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-				Path root = Path.of(entry);
-				if (Files.isDirectory(root)) {
-					addTree(out, root);
-				}
-			}
-		}
-		return jar;
-	}
-
-	private static void addTree(JarOutputStream out, Path root) throws IOException {
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-				String name = root.relativize(file).toString().replace('\\', '/');
-				if (name.startsWith("META-INF/")) {
-					continue;
-				}
-				out.putNextEntry(new JarEntry(name));
-				try (OutputStream entry = new NonClosing(out)) {
-					Files.copy(file, entry);
-				}
-				out.closeEntry();
-			}
-		}
-	}
-
 	private static List<Path> archivesIn(Path directory) throws IOException {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
@@ -171,24 +138,6 @@ class ClassDataArchiveTests {
 				Files.delete(file);
 			}
 		}
-	}
-
-	private static final class NonClosing extends java.io.FilterOutputStream {
-
-		NonClosing(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void close() {
-			// the jar stays open for the next entry
-		}
-
 	}
 
 }
