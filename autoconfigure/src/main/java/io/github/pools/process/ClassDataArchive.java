@@ -88,6 +88,19 @@ final class ClassDataArchive {
 	}
 
 	/**
+	 * Return whether a worker flag sets class-data sharing itself, which the JVM would
+	 * refuse together with the archive's flags (a worker would not start).
+	 * @param jvmArg one of the pool's {@code jvm-args}
+	 * @return {@code true} if it conflicts with a {@code class-data-directory}
+	 */
+	static boolean conflicts(String jvmArg) {
+		return jvmArg.startsWith("-Xshare:") || jvmArg.startsWith("-XX:SharedArchiveFile")
+				|| jvmArg.startsWith("-XX:ArchiveClassesAtExit") || jvmArg.contains("AutoCreateSharedArchive")
+				|| jvmArg.startsWith("-XX:AOTCache") || jvmArg.startsWith("-XX:AOTMode")
+				|| jvmArg.startsWith("-XX:SharedClassListFile") || jvmArg.startsWith("-XX:+DumpSharedSpaces");
+	}
+
+	/**
 	 * Return the flags of a worker about to start, and claim the writing of the archive
 	 * if there is none yet and no other worker writes it.
 	 * @param workerId the worker's id

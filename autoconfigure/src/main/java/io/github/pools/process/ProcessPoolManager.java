@@ -759,7 +759,9 @@ public final class ProcessPoolManager implements RemotePoolManager {
 		 * a new build gets its own archive. A class path holding a directory of classes
 		 * or a wildcard has no archive (the JVM archives classes from jars only). Workers
 		 * load code from this directory: only the application's user may write there.
-		 * Needs a HotSpot JVM (JDK 17 or later) as the workers' {@code java}.
+		 * Needs a HotSpot JVM (JDK 17 or later) as the workers' {@code java}; {@code jvm-args}
+		 * that set class-data sharing themselves ({@code -Xshare:...},
+		 * {@code -XX:SharedArchiveFile}, ...) are refused with it.
 		 * @param classDataDirectory the directory, created if missing, or {@code null}
 		 * for none
 		 * @return this builder
@@ -815,6 +817,15 @@ public final class ProcessPoolManager implements RemotePoolManager {
 			if (!Files.isExecutable(this.javaExecutable) || Files.isDirectory(this.javaExecutable)) {
 				throw new InvalidPoolSettingException(name(), "java-executable", this.javaExecutable,
 						"is not an executable file");
+			}
+			if (this.classDataDirectory != null) {
+				for (String arg : jvmArgs()) {
+					if (ClassDataArchive.conflicts(arg)) {
+						throw new InvalidPoolSettingException(name(), "class-data-directory", this.classDataDirectory,
+								"cannot be used with jvm-args '" + arg
+										+ "', which sets class-data sharing itself: remove one of them");
+					}
+				}
 			}
 			if (this.classpath != null && this.classpath.isBlank()) {
 				throw new InvalidPoolSettingException(name(), "classpath", "'" + this.classpath + "'",

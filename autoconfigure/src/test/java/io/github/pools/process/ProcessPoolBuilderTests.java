@@ -100,6 +100,19 @@ class ProcessPoolBuilderTests {
 	}
 
 	@Test
+	void classDataDirectoryRefusesJvmArgsThatSetClassSharingThemselves() {
+		Path directory = Path.of("cds");
+		assertInvalid(builder().classDataDirectory(directory).jvmArgs(List.of("-Xmx64m", "-Xshare:off")),
+				"class-data-directory");
+		assertInvalid(builder().classDataDirectory(directory).jvmArgs(List.of("-XX:SharedArchiveFile=app.jsa")),
+				"class-data-directory");
+		assertThat(builder().classDataDirectory(directory).jvmArgs(List.of("-Xmx64m")).build().state())
+			.isEqualTo(PoolState.NEW);
+		assertThat(builder().jvmArgs(List.of("-Xshare:off")).build().state()).as("without the directory")
+			.isEqualTo(PoolState.NEW);
+	}
+
+	@Test
 	void initializerMustBeSerializable() {
 		Object notSerializable = new Object();
 		SerializableRunnable initializer = () -> notSerializable.hashCode();
