@@ -59,7 +59,8 @@ public interface PoolCounters {
 	}
 
 	/**
-	 * Return how many tasks completed, with a value or an exception.
+	 * Return how many tasks completed, with a value or an exception: the task bodies that
+	 * ran, not the tasks cancelled or completed by their caller before they started.
 	 * @return the completed tasks so far
 	 */
 	long completed();
@@ -79,28 +80,37 @@ public interface PoolCounters {
 
 	/**
 	 * Return how many worker JVMs became ready.
-	 * @return the starts so far; zero for a thread pool
+	 * @return the starts so far; zero, the default, for a pool without worker JVMs
 	 */
-	long workerStarts();
+	default long workerStarts() {
+		return 0;
+	}
 
 	/**
 	 * Return how many worker JVMs started to replace one that was lost or recycled.
-	 * @return the restarts so far; zero for a thread pool
+	 * @return the restarts so far; zero, the default, for a pool without worker JVMs
 	 */
-	long workerRestarts();
+	default long workerRestarts() {
+		return 0;
+	}
 
 	/**
 	 * Return how many attempts to start a worker JVM failed.
-	 * @return the start failures so far; zero for a thread pool
+	 * @return the start failures so far; zero, the default, for a pool without worker
+	 * JVMs
 	 */
-	long workerStartFailures();
+	default long workerStartFailures() {
+		return 0;
+	}
 
 	/**
 	 * Return how many worker JVMs ended for a reason.
 	 * @param reason the reason
-	 * @return the exits so far; zero for a thread pool
+	 * @return the exits so far; zero, the default, for a pool without worker JVMs
 	 */
-	long workerExits(WorkerExitReason reason);
+	default long workerExits(WorkerExitReason reason) {
+		return 0;
+	}
 
 	/**
 	 * Return counters that take a whole snapshot for every value they read: the

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param busyWorkers workers running a task
  * @param queued tasks accepted but not started
  * @param queueCapacity most tasks that can wait in the queue
- * @param completed tasks that finished, successfully or not
+ * @param completed tasks that finished, successfully or not: task bodies that ran, not
+ * tasks cancelled or completed by their caller before they started
  * @param failed of those, tasks that finished with an exception
  * @param rejected tasks refused at submit, by reason (every reason is present)
  * @param processes the worker JVMs, or {@code null} for a thread pool

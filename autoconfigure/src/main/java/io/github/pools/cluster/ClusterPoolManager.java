@@ -11,10 +11,12 @@ import java.util.function.Supplier;
 import com.hazelcast.core.HazelcastInstance;
 
 import io.github.pools.PendingTask;
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
 import io.github.pools.PoolListener;
 import io.github.pools.PoolState;
 import io.github.pools.PoolStats;
+import io.github.pools.RejectionReason;
 import io.github.pools.RemotePoolManager;
 import io.github.pools.SerializableCallable;
 import io.github.pools.TaskSerializationException;
@@ -226,6 +228,64 @@ public final class ClusterPoolManager implements RemotePoolManager {
 				Math.min(pending, workers), Math.max(0, pending - workers), this.config.settings().queueCapacity(),
 				this.engine.completed(), this.engine.failed(), this.control.rejections(), null);
 	}
+
+	/**
+	 * Return the pool's counters, each read on its own, as {@link #stats()} computes it.
+	 * @return the counters
+	 */
+	@Override
+	public PoolCounters counters() {
+		return this.counters;
+	}
+
+	private final PoolCounters counters = new PoolCounters() {
+
+		@Override
+		public int coreSize() {
+			return ClusterPoolManager.this.config.threadsPerMember();
+		}
+
+		@Override
+		public int maxSize() {
+			return coreSize();
+		}
+
+		@Override
+		public int workers() {
+			return ClusterPoolManager.this.engine.members().count() * coreSize();
+		}
+
+		@Override
+		public int busyWorkers() {
+			return Math.min(ClusterPoolManager.this.engine.pending(), workers());
+		}
+
+		@Override
+		public int queued() {
+			return Math.max(0, ClusterPoolManager.this.engine.pending() - workers());
+		}
+
+		@Override
+		public int queueCapacity() {
+			return ClusterPoolManager.this.config.settings().queueCapacity();
+		}
+
+		@Override
+		public long completed() {
+			return ClusterPoolManager.this.engine.completed();
+		}
+
+		@Override
+		public long failed() {
+			return ClusterPoolManager.this.engine.failed();
+		}
+
+		@Override
+		public long rejected(RejectionReason reason) {
+			return ClusterPoolManager.this.control.rejected(reason);
+		}
+
+	};
 
 	/**
 	 * Not supported: the threads of a Hazelcast executor are fixed once it runs.

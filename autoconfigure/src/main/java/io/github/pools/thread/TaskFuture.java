@@ -136,18 +136,29 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	final void call() {
 		Thread me = Thread.currentThread();
 		this.runner = me;
+		boolean counted = false;
 		try {
-			if (!isDone()) { // cancelled while queued, or before the runner was set
+			// Done already: cancelled or completed by its caller while queued, or before
+			// the runner was set. Its body does not run, and the pool does not count it.
+			if (!isDone()) {
 				if (this.mode == Mode.CALLABLE) {
-					complete(((Callable<T>) this.task).call());
+					T result = ((Callable<T>) this.task).call();
+					counted = true;
+					this.pool.taskRan();
+					complete(result);
 				}
 				else {
 					((Runnable) this.task).run();
+					counted = true;
+					this.pool.taskRan();
 					complete(null);
 				}
 			}
 		}
 		catch (Throwable ex) {
+			if (!counted) {
+				this.pool.taskRan(); // before it counts as failed: failed never exceeds completed
+			}
 			if (this.mode == Mode.EXECUTED) {
 				// Nobody holds this future: report, as ThreadPoolExecutor.execute does.
 				me.getUncaughtExceptionHandler().uncaughtException(me, ex);

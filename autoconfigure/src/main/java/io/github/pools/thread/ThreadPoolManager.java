@@ -29,7 +29,6 @@ import io.github.pools.PoolStats;
 import io.github.pools.RejectionReason;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskTimer;
-import io.github.pools.WorkerExitReason;
 import io.github.pools.internal.BatchCalls;
 import io.github.pools.internal.Batches;
 import io.github.pools.internal.ChunkPipeline;
@@ -98,6 +97,13 @@ public final class ThreadPoolManager implements PoolManager {
 	private final boolean prestart;
 
 	private final @Nullable Function<Runnable, Runnable> taskDecorator;
+
+	/**
+	 * Task bodies that ran, successful or not: the executor's own count also holds tasks
+	 * whose future was done before a thread took them (completed by their caller, or
+	 * refused by a broken pool), whose bodies never ran.
+	 */
+	private final LongAdder completed = new LongAdder();
 
 	private final LongAdder failed = new LongAdder();
 
@@ -471,7 +477,7 @@ public final class ThreadPoolManager implements PoolManager {
 		PoolExecutor executor = this.executor;
 		return new PoolStats(name(), PoolKind.THREAD, state(), taskType(), executor.getCorePoolSize(),
 				executor.getMaximumPoolSize(), executor.getPoolSize(), executor.getActiveCount(),
-				executor.getQueue().size(), this.queueCapacity, executor.getCompletedTaskCount(), this.failed.sum(),
+				executor.getQueue().size(), this.queueCapacity, this.completed.sum(), this.failed.sum(),
 				this.control.rejections(), null);
 	}
 
@@ -519,7 +525,7 @@ public final class ThreadPoolManager implements PoolManager {
 
 		@Override
 		public long completed() {
-			return ThreadPoolManager.this.executor.getCompletedTaskCount();
+			return ThreadPoolManager.this.completed.sum();
 		}
 
 		@Override
@@ -532,25 +538,6 @@ public final class ThreadPoolManager implements PoolManager {
 			return ThreadPoolManager.this.control.rejected(reason);
 		}
 
-		@Override
-		public long workerStarts() {
-			return 0;
-		}
-
-		@Override
-		public long workerRestarts() {
-			return 0;
-		}
-
-		@Override
-		public long workerStartFailures() {
-			return 0;
-		}
-
-		@Override
-		public long workerExits(WorkerExitReason reason) {
-			return 0;
-		}
 
 	};
 
@@ -625,6 +612,10 @@ public final class ThreadPoolManager implements PoolManager {
 		if (this.executorTerminated && this.threadFactory.alive() == 0) {
 			this.control.terminated();
 		}
+	}
+
+	void taskRan() {
+		this.completed.increment();
 	}
 
 	void taskFailed() {

@@ -13,10 +13,13 @@ import java.util.stream.Stream;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.pools.BatchOptions;
+import io.github.pools.PoolCounters;
 import io.github.pools.PoolKind;
 import io.github.pools.PoolListener;
 import io.github.pools.PoolManager;
 import io.github.pools.PoolState;
+import io.github.pools.PoolStats;
+import io.github.pools.RejectionReason;
 import io.github.pools.RemoteTaskException;
 import io.github.pools.TaskRejectedException;
 import io.github.pools.TaskSerializationException;
@@ -181,6 +184,37 @@ class ClusterPoolManagerTests {
 			List<?> cancelled = grid.stopNow();
 			assertThat(cancelled).isEmpty();
 			assertThat(grid.isTerminated()).isTrue();
+		}
+	}
+
+	@Test
+	void countersReadEachValueOnItsOwnAndAgreeWithTheSnapshot() throws Exception {
+		try (ClusterPoolManager grid = pool("counted", ClusterPoolManager.builder("counted", this.first)
+			.threadsPerMember(1)
+			.queueCapacity(3)
+			.awaitTerminationPeriod(Duration.ZERO))) {
+			grid.submit(null, () -> 1).get(30, TimeUnit.SECONDS);
+			grid.submit(null, () -> {
+				throw new IllegalStateException("expected");
+			}).handle((result, ex) -> ex).get(30, TimeUnit.SECONDS);
+			for (int i = 0; i < 3; i++) {
+				grid.submit(null, () -> sleep(30_000));
+			}
+			assertThatExceptionOfType(TaskRejectedException.class).isThrownBy(() -> grid.submit(null, () -> 1));
+			PoolStats stats = grid.stats();
+			PoolCounters counters = grid.counters();
+			assertThat(counters).isNotInstanceOf(PoolCounters.of(grid::stats).getClass());
+			assertThat(counters.coreSize()).isEqualTo(stats.coreSize()).isEqualTo(1);
+			assertThat(counters.maxSize()).isEqualTo(stats.maxSize());
+			assertThat(counters.workers()).isEqualTo(stats.workers()).isEqualTo(2);
+			assertThat(counters.busyWorkers()).isEqualTo(stats.busyWorkers()).isEqualTo(2);
+			assertThat(counters.queued()).isEqualTo(stats.queued()).isEqualTo(1);
+			assertThat(counters.queueCapacity()).isEqualTo(stats.queueCapacity()).isEqualTo(3);
+			assertThat(counters.completed()).isEqualTo(stats.completed()).isEqualTo(2);
+			assertThat(counters.failed()).isEqualTo(stats.failed()).isEqualTo(1);
+			assertThat(counters.rejected(RejectionReason.SATURATED)).isEqualTo(1);
+			assertThat(counters.workerStarts()).isZero();
+			grid.stopNow();
 		}
 	}
 
