@@ -118,6 +118,9 @@ final class StubWorkers implements WorkerStarter {
 
 		private final long pid = PIDS.incrementAndGet();
 
+		/** When the pool asked for this worker, in {@link System#nanoTime()} terms. */
+		final long startedAtNanos = System.nanoTime();
+
 		private final Start start;
 
 		private final boolean answerOnTheirOwn;

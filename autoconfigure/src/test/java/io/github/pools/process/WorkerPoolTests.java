@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import io.github.pools.BrokenPoolException;
 import io.github.pools.PendingTask;
@@ -46,7 +47,7 @@ class WorkerPoolTests {
 	}
 
 	private static <T> T result(CompletableFuture<T> future) {
-		return future.orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+		return future.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
 	private static Throwable failure(CompletableFuture<?> future) {
@@ -169,6 +170,29 @@ class WorkerPoolTests {
 			await().atMost(WAIT).until(() -> pool.state() == PoolState.RUNNING);
 			assertThat(result(pool.submit(null, () -> 3))).isEqualTo(3);
 		}
+	}
+
+	@Test
+	void startsAfterFailuresWaitLongerAndLongerAndABrokenPoolAtLeastASecond() {
+		StubWorkers workers = new StubWorkers().next(Start.FAIL, Start.FAIL, Start.FAIL, Start.FAIL);
+		try (ProcessPoolManager pool = pool(workers, 1)) {
+			assertThat(failure(pool.submit(null, () -> 1))).isInstanceOf(BrokenPoolException.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> pool.state() == PoolState.RUNNING);
+			assertThat(result(pool.submit(null, () -> 2))).isEqualTo(2);
+			List<Worker> started = workers.started();
+			assertThat(started).hasSize(5);
+			assertThat(gapMillis(started, 0)).as("after one failure").isGreaterThanOrEqualTo(100);
+			assertThat(gapMillis(started, 1)).as("after two").isGreaterThanOrEqualTo(200);
+			assertThat(gapMillis(started, 2)).as("after three: broken").isGreaterThanOrEqualTo(1000);
+			assertThat(gapMillis(started, 3)).as("broken, after four").isGreaterThanOrEqualTo(2000);
+		}
+		assertThat(WorkerLauncher.pause(20)).as("at most")
+			.isEqualTo(WorkerLauncher.pause(8))
+			.isEqualTo(TimeUnit.SECONDS.toNanos(30));
+	}
+
+	private static long gapMillis(List<Worker> started, int index) {
+		return TimeUnit.NANOSECONDS.toMillis(started.get(index + 1).startedAtNanos - started.get(index).startedAtNanos);
 	}
 
 	@Test
