@@ -13,12 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.example.app.ExampleApplication;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.github.pools.TaskSerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -77,7 +80,10 @@ class ClusterPoolMultiJvmTests {
 		this.submitter = Hazelcast.newHazelcastInstance(config);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.submitter.getCluster().getMembers().size() == 4);
 
-		try (ClusterPoolManager pool = builder(POOL, this.submitter).build()) {
+		// The submitter would read com.example.app classes; the members, as declared in
+		// their own JVMs, do not: each member reads tasks through its own allow-list.
+		try (ClusterPoolManager pool = builder(POOL, this.submitter).allowedClasses(List.of("com.example.app.**"))
+			.build()) {
 			pool.start();
 			// first round: where do tasks run?
 			Set<Long> ran = new HashSet<>();
@@ -85,6 +91,12 @@ class ClusterPoolMultiJvmTests {
 				ran.add(future.get(30, TimeUnit.SECONDS));
 			}
 			assertThat(ran).as("JVMs that ran tasks").hasSizeGreaterThan(1).isSubsetOf(pids);
+			assertThat(pool.submit(null, new ExampleApplication.RenderTask("x"))).as("refused by a member's allow-list")
+				.failsWithin(Duration.ofSeconds(30))
+				.withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(TaskSerializationException.class)
+				.withMessageContaining("com.example.app.ExampleApplication$RenderTask is not in the deserialization "
+						+ "allow-list");
 
 			// second round: kill a member while it runs some of them
 			List<CompletableFuture<Long>> futures = submit(pool, 18, 3000);
@@ -99,7 +111,7 @@ class ClusterPoolMultiJvmTests {
 			}
 			assertThat(after).as("JVMs that ran the second round").doesNotContain(victim.pid())
 				.isSubsetOf(pids);
-			assertThat(pool.stats().failed()).isZero();
+			assertThat(pool.stats().failed()).as("only the refused task").isOne();
 		}
 	}
 
