@@ -9,7 +9,8 @@
  * worker does next and when another starts; {@code WorkerLauncher} starts workers, with
  * backoff, and breaks and recovers the pool; {@code Supervisor} enforces every timeout;
  * {@code WorkerProcess} is the seam to a process ({@code JvmWorkerProcess} in
- * production, stub workers in tests); a worker's life is {@code WorkerState}. Answers
+ * production, stub workers in tests), and {@code ClassDataArchive} keeps the workers'
+ * class-data archive; a worker's life is {@code WorkerState}. Answers
  * are decoded by {@code channel.ResultDecoder}, beside the codec.
  */
 @NullMarked
