@@ -52,7 +52,8 @@ public interface PoolListener {
 	 * {@link io.github.pools.cluster.MemberLeftException}.
 	 * @param pool the pool
 	 * @param member the member that left, as {@code host:port} with its uuid
-	 * @param members the members that remain
+	 * @param members the members that remain to run tasks (lite members, which run none,
+	 * are not counted)
 	 */
 	default void memberLeft(PoolManager pool, String member, int members) {
 	}

@@ -188,6 +188,25 @@ class ClusterPoolManagerTests {
 	}
 
 	@Test
+	void liteMembersRunNoTasksSoThePoolDoesNotCountThem() throws Exception {
+		com.hazelcast.config.Config config = TestClusters.config(this.clusterName, this.basePort);
+		config.setLiteMember(true);
+		HazelcastInstance lite = com.hazelcast.core.Hazelcast.newHazelcastInstance(config);
+		try (ClusterPoolManager grid = pool("from-lite", ClusterPoolManager.builder("from-lite", lite)
+			.threadsPerMember(2))) {
+			assertThat(lite.getCluster().getMembers()).hasSize(3);
+			assertThat(grid.members()).as("the two data members").hasSize(2)
+				.doesNotContain(ClusterMembers.address(lite.getCluster().getLocalMember()));
+			assertThat(grid.stats().workers()).isEqualTo(4);
+			assertThat(grid.counters().workers()).isEqualTo(4);
+			assertThat(grid.submit(null, () -> 6 * 7).get(30, TimeUnit.SECONDS)).isEqualTo(42);
+		}
+		finally {
+			lite.getLifecycleService().terminate();
+		}
+	}
+
+	@Test
 	void countersReadEachValueOnItsOwnAndAgreeWithTheSnapshot() throws Exception {
 		try (ClusterPoolManager grid = pool("counted", ClusterPoolManager.builder("counted", this.first)
 			.threadsPerMember(1)

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Reading applies the same allow-list checks as Java serialization would (the
  * {@code SerializedLambda}, the capturing class, the captured values' classes, each
- * before anything of it is initialized) and recreates the lambda the same way, through
- * the capturing class's {@code $deserializeLambda$}, which recreates only lambdas that
- * class declares. What it saves is the object streams' machinery: on a JVM still running
+ * before anything of it is initialized; then the recreated lambda's own class, as Java
+ * serialization checks what {@code readResolve} returns) and recreates the lambda the
+ * same way, through the capturing class's {@code $deserializeLambda$}, which recreates
+ * only lambdas that class declares. What it saves is the object streams' machinery: on a JVM still running
  * its interpreter, as every worker and application does for its first thousands of
  * tasks, a task crosses about ten times faster.
  * <p>
