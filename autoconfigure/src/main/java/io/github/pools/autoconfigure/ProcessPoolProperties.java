@@ -142,11 +142,13 @@ public class ProcessPoolProperties {
 	private @Nullable String classpath;
 
 	/**
-	 * Directory where the pool keeps a class-data-sharing archive of its workers'
-	 * classes, so that workers start faster: the first worker to stop cleanly writes it,
-	 * later workers map it. Workers load code from it: only the application's user may
-	 * write there. Unset: no archive. Jars only: a class path with a directory of classes
-	 * has none.
+	 * Directory where the pool keeps what makes its workers start faster: a
+	 * class-data-sharing archive of their classes (the first worker to stop cleanly
+	 * writes it, later workers map it) and, when the application runs from an executable
+	 * Spring Boot jar, that jar's nested jars unpacked once, so workers start without
+	 * Boot's launcher. Workers load code from it: only the application's user may write
+	 * there. Unset: neither. Jars only: a class path with a directory of classes has no
+	 * archive.
 	 */
 	private @Nullable Path classDataDirectory;
 

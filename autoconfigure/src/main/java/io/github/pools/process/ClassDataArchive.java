@@ -169,7 +169,7 @@ final class ClassDataArchive {
 		return this.archive;
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -280,4 +280,14 @@ final class WorkerCommand {
 		return this.bootLauncher;
 	}
 
+	/**
+	 * Return this command with another class path, which starts the worker's main class
+	 * directly.
+	 * @param classPath the class path, every entry absolute
+	 * @return the command
+	 */
+	WorkerCommand withPlainClassPath(String classPath) {
+		return new WorkerCommand(this.java, this.jvmArgs, classPath, null, this.argfileThreshold);
+	}
+
 }

@@ -1,14 +1,22 @@
 package io.github.pools.process;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The project's classes and its test classes in one jar, for tests of what the JVM does
@@ -37,14 +45,77 @@ public final class ProjectJar {
 		return jar;
 	}
 
+	/**
+	 * Write an executable Spring Boot jar's layout: every directory of the test's class
+	 * path under {@code BOOT-INF/classes/}, the given nested jars under
+	 * {@code BOOT-INF/lib/} in the given order and, if given, a class path index. Boot's
+	 * launcher itself is not in it: a worker can start from it only unpacked.
+	 * @param jar the jar to write
+	 * @param libraries nested jars by file name
+	 * @param index the file names {@code BOOT-INF/classpath.idx} lists, or {@code null}
+	 * for none
+	 * @return the jar
+	 * @throws IOException if it cannot be written
+	 */
+	public static Path writeBootJar(Path jar, Map<String, byte[]> libraries, @Nullable List<String> index)
+			throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.loader.launch.JarLauncher");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+			for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+				Path root = Path.of(entry);
+				if (Files.isDirectory(root)) {
+					addTree(out, root, "BOOT-INF/classes/");
+				}
+			}
+			for (Map.Entry<String, byte[]> library : libraries.entrySet()) {
+				add(out, "BOOT-INF/lib/" + library.getKey(), library.getValue());
+			}
+			if (index != null) {
+				StringBuilder lines = new StringBuilder();
+				index.forEach((name) -> lines.append("- \"BOOT-INF/lib/").append(name).append("\"\n"));
+				add(out, "BOOT-INF/classpath.idx", lines.toString().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return jar;
+	}
+
+	/**
+	 * Return a jar that holds the given resources.
+	 * @param resources the resources' contents by name
+	 * @return the jar's bytes
+	 * @throws IOException never, in practice
+	 */
+	public static byte[] jarOf(Map<String, String> resources) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (JarOutputStream out = new JarOutputStream(bytes)) {
+			for (Map.Entry<String, String> resource : resources.entrySet()) {
+				add(out, resource.getKey(), resource.getValue().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	/** Add one entry, whatever its name: tests write names a real build never would. */
+	public static void add(JarOutputStream out, String name, byte[] content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		out.write(content);
+		out.closeEntry();
+	}
+
 	private static void addTree(JarOutputStream out, Path root) throws IOException {
+		addTree(out, root, "");
+	}
+
+	private static void addTree(JarOutputStream out, Path root, String prefix) throws IOException {
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
 				String name = root.relativize(file).toString().replace('\\', '/');
 				if (name.startsWith("META-INF/")) {
 					continue;
 				}
-				out.putNextEntry(new JarEntry(name));
+				out.putNextEntry(new JarEntry(prefix + name));
 				try (OutputStream entry = new NonClosing(out)) {
 					Files.copy(file, entry);
 				}

@@ -3,6 +3,7 @@ package io.github.pools.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,7 +47,8 @@ public class WorkerStartBenchmark {
 	/**
 	 * {@code none}, or {@code archive}: the pool keeps a class-data-sharing archive
 	 * ({@code class-data-directory}), written by the first worker of the warm-up, so
-	 * measured workers start from it.
+	 * measured workers start from it; a Boot jar's nested jars are unpacked there too, so
+	 * its workers start without Boot's launcher.
 	 */
 	@Param({ "none", "archive" })
 	public String classData;
@@ -66,12 +68,11 @@ public class WorkerStartBenchmark {
 
 	@TearDown(Level.Trial)
 	public void deleteArchiveDirectory() throws IOException {
-		try (Stream<Path> files = Files.list(this.archiveDirectory)) {
-			for (Path file : (Iterable<Path>) files::iterator) {
+		try (Stream<Path> files = Files.walk(this.archiveDirectory)) {
+			for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
 				Files.delete(file);
 			}
 		}
-		Files.delete(this.archiveDirectory);
 	}
 
 	@Setup(Level.Invocation)

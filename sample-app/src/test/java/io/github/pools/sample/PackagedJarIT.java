@@ -1,8 +1,10 @@
 package io.github.pools.sample;
 
+import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,44 @@ class PackagedJarIT {
 		try (Stream<Path> files = Files.list(workingDirectory)) {
 			assertThat(files).as("nothing written to the working directory").isEmpty();
 		}
+	}
+
+	@Test
+	void withAClassDataDirectoryWorkersStartFromTheUnpackedJarAndLaterFromAnArchive(@TempDir Path workingDirectory,
+			@TempDir Path classData) throws Exception {
+		Path jar = LaunchedApplication.jar();
+		String setting = "--pools.process.render.class-data-directory=" + classData;
+		try (LaunchedApplication application = LaunchedApplication.start(workingDirectory, "-jar", jar.toString(),
+				setting)) {
+			String commandLine = renderedBy(application);
+			// The class path, not the launcher, tells: the system cuts long command lines short.
+			assertThat(commandLine).as("started from the nested jars, unpacked")
+				.containsPattern(Pattern.quote("-cp " + classData.resolve("boot-")) + "[0-9a-f]{24}"
+						+ Pattern.quote(File.separator + "classes.jar" + File.pathSeparator))
+				.doesNotContain("-XX:SharedArchiveFile");
+			application.stopGracefully();
+		}
+		try (Stream<Path> files = Files.list(classData)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.as("the jar unpacked, and the archive the first worker wrote when it stopped")
+				.hasSize(2)
+				.anyMatch((name) -> name.matches("boot-[0-9a-f]{24}"))
+				.anyMatch((name) -> name.matches("worker-[0-9a-f]{24}\\.jsa"));
+		}
+		try (LaunchedApplication application = LaunchedApplication.start(workingDirectory, "-jar", jar.toString(),
+				setting)) {
+			assertThat(renderedBy(application)).as("started from the archive")
+				.contains("-XX:SharedArchiveFile=" + classData.resolve("worker-"));
+			application.stopGracefully();
+		}
+	}
+
+	/** Render an image and return the command line of the worker that rendered it. */
+	private static String renderedBy(LaunchedApplication application) throws Exception {
+		HttpResponse<byte[]> rendered = application.getBytes("/render?width=64&height=48");
+		assertThat(rendered.statusCode()).as("render; output:%n%s", application.output()).isEqualTo(200);
+		assertThat(rendered.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+		return Workers.of(application, rendered).info().commandLine().orElse("");
 	}
 
 }
