@@ -57,12 +57,8 @@ public final class ObjectFilters {
 
 	private final long maxReferences;
 
-	/**
-	 * The JDK's pattern filter, created on first use: creating it initializes
-	 * {@code ObjectInputFilter.Config}, which looks for a logging back end on the whole
-	 * class path, too slow to do before a worker reports ready.
-	 */
-	private volatile @Nullable ObjectInputFilter patterns;
+	/** The class patterns, parsed on first use. */
+	private volatile @Nullable ClassPatterns patterns;
 
 	/**
 	 * What the patterns say of each class, and whether it is a {@link Throwable}: the
@@ -72,7 +68,7 @@ public final class ObjectFilters {
 	private final ClassValue<ObjectInputFilter.Status> decisions = new ClassValue<>() {
 		@Override
 		protected ObjectInputFilter.Status computeValue(Class<?> type) {
-			return isThrowable(type) ? ObjectInputFilter.Status.REJECTED : patterns().checkInput(new ClassOnly(type));
+			return isThrowable(type) ? ObjectInputFilter.Status.REJECTED : patterns().decide(type);
 		}
 	};
 
@@ -113,25 +109,25 @@ public final class ObjectFilters {
 		ObjectInputFilter.Config.createFilter(pattern);
 	}
 
-	private ObjectInputFilter patterns() {
-		ObjectInputFilter patterns = this.patterns;
+	private ClassPatterns patterns() {
+		ClassPatterns patterns = this.patterns;
 		if (patterns == null) {
-			patterns = ObjectInputFilter.Config.createFilter(spec());
+			patterns = ClassPatterns.parse(spec());
 			this.patterns = patterns;
 		}
 		return patterns;
 	}
 
-	/** Built without string concatenation, which would cost a worker start-up time. */
-	private String spec() {
-		StringBuilder spec = new StringBuilder(256).append("maxbytes=")
-			.append(this.maxBytes)
-			.append(";maxdepth=")
-			.append(this.maxDepth);
+	/**
+	 * The pool's patterns, then the defaults, then {@code !*}; built without string
+	 * concatenation, which would cost a worker start-up time.
+	 */
+	String spec() {
+		StringBuilder spec = new StringBuilder(256);
 		for (String pattern : this.allowedClasses) {
-			spec.append(';').append(pattern);
+			spec.append(pattern).append(';');
 		}
-		return spec.append(';').append(DEFAULT_PATTERNS).append(";!*").toString();
+		return spec.append(DEFAULT_PATTERNS).append(";!*").toString();
 	}
 
 	/**
