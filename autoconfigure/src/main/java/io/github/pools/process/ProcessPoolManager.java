@@ -482,8 +482,8 @@ public final class ProcessPoolManager implements RemotePoolManager {
 		/**
 		 * Default {@code jvm-args} of a worker: a small heap that starts smaller still,
 		 * and the serial collector, which keep a fresh idle worker near 42 MB resident
-		 * (53 to 62 MB once it has run hot code) and ready in about 120 ms from a plain class
-		 * path. When the workers run the application's own JVM and it
+		 * (53 to 62 MB once it has run hot code) and ready in 120 to 180 ms from a plain class
+		 * path, the more the larger its jars. When the workers run the application's own JVM and it
 		 * supports {@code -XX:TrimNativeHeapInterval}, that flag is added too, so a
 		 * worker gives back the memory its JIT compilers used. Replace them to give
 		 * workers more memory ({@code -Xmx2g}) or another collector.

@@ -1,5 +1,8 @@
 package io.github.pools.benchmarks.shapes;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.pools.autoconfigure.PoolsAutoConfiguration;
 import io.github.pools.process.ProcessPoolManager;
 
@@ -23,15 +26,18 @@ public class BenchApp {
 
 	/**
 	 * Start the application and return its running context.
+	 * @param settings more settings, as command-line arguments ({@code --key=value})
 	 * @return the context; close it to stop the pool
 	 */
-	static ConfigurableApplicationContext start() {
+	static ConfigurableApplicationContext start(String... settings) {
 		SpringApplication application = new SpringApplication(BenchApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
-		return application.run("--spring.main.banner-mode=off", "--logging.level.root=warn",
+		List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=warn",
 				"--pools.process.bench.task-type=" + POOL, "--pools.process.bench.queue-capacity=100000",
-				"--pools.process.bench.max-size=" + Runtime.getRuntime().availableProcessors());
+				"--pools.process.bench.max-size=" + Runtime.getRuntime().availableProcessors()));
+		args.addAll(List.of(settings));
+		return application.run(args.toArray(String[]::new));
 	}
 
 	static ProcessPoolManager pool(ConfigurableApplicationContext context) {

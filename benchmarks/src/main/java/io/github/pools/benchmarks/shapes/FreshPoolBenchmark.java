@@ -1,6 +1,10 @@
 package io.github.pools.benchmarks.shapes;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,11 +41,56 @@ public class FreshPoolBenchmark {
 	@Param({ "roundTrips", "submitAll", "map" })
 	public String shape;
 
+	/**
+	 * {@code none}, or {@code archive}: the pool sets {@code class-data-directory} and
+	 * an earlier run of the application has left its workers' class-data archive there,
+	 * as after a first deployment; the archive is written before the measured JVM starts,
+	 * by a run of {@link ProfileShapes} in a JVM of its own.
+	 */
+	@Param({ "none", "archive" })
+	public String classData;
+
 	private ConfigurableApplicationContext context;
 
 	@Setup(Level.Iteration)
-	public void startApplication() {
-		this.context = BenchApp.start();
+	public void startApplication() throws Exception {
+		if (this.classData.equals("archive")) {
+			Path directory = classDataDirectory();
+			String setting = "--pools.process.bench.class-data-directory=" + directory;
+			if (!hasArchive(directory)) {
+				writeArchive(setting);
+			}
+			this.context = BenchApp.start(setting);
+		}
+		else {
+			this.context = BenchApp.start();
+		}
+	}
+
+	/** Beside the benchmarks' jar, so every fork and round finds the same archive. */
+	private static Path classDataDirectory() throws Exception {
+		Path jar = Path.of(FreshPoolBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		return jar.toAbsolutePath().resolveSibling("fresh-pool-class-data");
+	}
+
+	private static boolean hasArchive(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
+			return false;
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.anyMatch((file) -> file.getFileName().toString().endsWith(".jsa"));
+		}
+	}
+
+	private static void writeArchive(String setting) throws Exception {
+		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), ProfileShapes.class.getName(), "fresh", setting)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (run.waitFor() != 0) {
+			throw new IllegalStateException("the run that writes the class-data archive failed: " + run.exitValue());
+		}
 	}
 
 	@TearDown(Level.Iteration)

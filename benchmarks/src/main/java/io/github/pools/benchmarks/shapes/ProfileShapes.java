@@ -1,5 +1,6 @@
 package io.github.pools.benchmarks.shapes;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import io.github.pools.process.ProcessPoolManager;
@@ -11,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -XX:StartFlightRecording=filename=app.jfr} on the application, and the pool's
  * {@code jvm-args} for the workers) to see where the time goes. With the argument
  * {@code fresh} it stops after the first 3,001 tasks; with {@code map} it runs only
- * {@code map}, 30 times or as many as a second argument says.
+ * {@code map}, 30 times or as many as a second argument says. Arguments that start with
+ * {@code --} are settings of the application ({@code --pools.process.bench.jvm-args[0]=...}).
  */
 public final class ProfileShapes {
 
@@ -19,7 +21,9 @@ public final class ProfileShapes {
 	}
 
 	public static void main(String[] args) {
-		try (ConfigurableApplicationContext context = BenchApp.start()) {
+		String[] settings = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toArray(String[]::new);
+		args = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toArray(String[]::new);
+		try (ConfigurableApplicationContext context = BenchApp.start(settings)) {
 			ProcessPoolManager pool = BenchApp.pool(context);
 			if (args.length > 0 && args[0].equals("map")) {
 				for (int i = 0; i < ((args.length > 1) ? Integer.parseInt(args[1]) : 30); i++) {
