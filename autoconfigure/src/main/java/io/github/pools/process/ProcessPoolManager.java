@@ -764,12 +764,12 @@ public final class ProcessPoolManager implements RemotePoolManager {
 		 * {@code -XX:SharedArchiveFile}, ...) are refused with it.
 		 * <p>
 		 * If workers would start from an executable Spring Boot jar, the pool also unpacks
-		 * its nested jars here once per build of the jar ({@code boot-<digest>/}: the
-		 * application's classes as {@code classes.jar}, then its libraries in the order
-		 * of Boot's class path index) and starts workers from them, without Boot's
-		 * launcher: about twice as fast, and the archive then covers every class. A jar
-		 * that cannot be unpacked safely is logged and its workers start through the
-		 * launcher.
+		 * it here once per build of the jar, when the pool is built
+		 * ({@code boot-<digest>/}: the application's classes as {@code classes.jar}, then
+		 * its libraries in the order of Boot's {@code JarLauncher}) and starts workers
+		 * from them, without Boot's launcher: more than twice as fast, and the archive
+		 * then covers every class. A jar that cannot be unpacked safely is logged and its
+		 * workers start through the launcher.
 		 * @param classDataDirectory the directory, created if missing, or {@code null}
 		 * for none
 		 * @return this builder

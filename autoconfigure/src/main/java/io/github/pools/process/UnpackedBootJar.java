@@ -9,11 +9,15 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -35,19 +39,23 @@ import org.jspecify.annotations.Nullable;
  * through Boot's launcher.
  * <p>
  * Started through the launcher, a worker opens the outer jar and each nested jar through
- * Boot's own class loader before it can load a class: about twice the start of the same
- * worker from a plain class path, and the JVM cannot archive classes that come through
- * that loader. Unpacked, the worker's class path is the application's classes (written
- * into one jar, {@code classes.jar}) followed by its libraries in the order Boot's
- * launcher gives them ({@code BOOT-INF/classpath.idx}, or the jar's own order without
- * one), and the class-data archive covers them all.
+ * Boot's own class loader before it can load a class: more than twice the start of the
+ * same worker from a plain class path, and the JVM cannot archive classes that come
+ * through that loader. Unpacked, the worker's class path is in the order Boot's
+ * {@code JarLauncher} gives the application: its classes (written into one jar,
+ * {@code classes.jar}, directory entries included, so package scanning finds them), then
+ * the nested jars the class path index ({@code BOOT-INF/classpath.idx}) does not list, in
+ * the jar's order, then those it lists, in its order. The class-data archive then
+ * covers them all.
  * <p>
- * The directory {@code boot-<digest>} is named after the jar's path, size and
- * modification time, so a new build gets a new directory. It is written under a
- * temporary name and renamed only once complete; a process that dies while writing
- * leaves only its temporary directory, which the next unpack of the same jar removes.
- * If the jar cannot be unpacked (an entry whose name leaves the directory, a disk that is
- * full), the pool logs why and its workers start through the launcher as before.
+ * The directory {@code boot-<digest>} is named after the jar's path, size, modification
+ * time and the name, size and CRC of each of its entries, so a new build gets a new
+ * directory even when its build tool fixes file times. It is written under a temporary
+ * name and renamed only once complete; a directory found with a listed jar missing is
+ * unpacked again. Temporary directories more than {@link #ABANDONED_AFTER} old are
+ * left by processes that died while unpacking, and the next unpack removes them. If the
+ * jar cannot be unpacked (a nested jar whose name would leave the directory, a disk that
+ * is full), the pool logs why and its workers start through the launcher as before.
  */
 final class UnpackedBootJar {
 
@@ -65,6 +73,9 @@ final class UnpackedBootJar {
 	private static final String CLASS_PATH_FILE = "classpath.txt";
 
 	private static final AtomicLong ATTEMPTS = new AtomicLong();
+
+	/** Unpacking takes seconds: a temporary directory this old was abandoned. */
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
 	private UnpackedBootJar() {
 	}
@@ -106,27 +117,60 @@ final class UnpackedBootJar {
 	 */
 	static List<Path> unpack(Path jar, Path directory) throws IOException {
 		Path target = directory.toAbsolutePath().resolve("boot-" + digest(jar));
+		List<Path> classPath = complete(target);
+		if (classPath != null) {
+			return classPath;
+		}
+		Files.createDirectories(directory);
+		removeAbandoned(target.getParent());
+		Path temporary = temporary(target);
+		Path incomplete = temporary(target);
+		try {
+			write(jar, temporary);
+			if (Files.exists(target)) {
+				// Incomplete (a file deleted since): set it aside, then replace it.
+				try {
+					Files.move(target, incomplete, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (NoSuchFileException ex) {
+					// another pool set it aside first
+				}
+			}
+			moveIntoPlace(temporary, target);
+		}
+		finally {
+			deleteTree(temporary);
+			deleteTree(incomplete);
+		}
+		classPath = complete(target);
+		if (classPath == null) {
+			throw new IOException(target + " is incomplete right after unpacking; is another process deleting it?");
+		}
+		return classPath;
+	}
+
+	/** The class path of an unpacked jar, or {@code null} if it is missing or incomplete. */
+	private static @Nullable List<Path> complete(Path target) throws IOException {
 		Path classPathFile = target.resolve(CLASS_PATH_FILE);
 		if (!Files.isRegularFile(classPathFile)) {
-			Files.createDirectories(directory);
-			removeAbandoned(target);
-			Path temporary = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
-					+ ATTEMPTS.incrementAndGet() + TEMPORARY_SUFFIX);
-			try {
-				write(jar, temporary);
-				moveIntoPlace(temporary, target);
-			}
-			finally {
-				deleteTree(temporary);
-			}
+			return null;
 		}
 		List<Path> classPath = new ArrayList<>();
 		for (String line : Files.readAllLines(classPathFile, StandardCharsets.UTF_8)) {
 			if (!line.isEmpty()) {
-				classPath.add(target.resolve(line));
+				Path entry = target.resolve(line);
+				if (!Files.isRegularFile(entry)) {
+					return null;
+				}
+				classPath.add(entry);
 			}
 		}
 		return classPath;
+	}
+
+	private static Path temporary(Path target) {
+		return target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
+				+ ATTEMPTS.incrementAndGet() + TEMPORARY_SUFFIX);
 	}
 
 	private static void write(Path jar, Path directory) throws IOException {
@@ -155,7 +199,7 @@ final class UnpackedBootJar {
 			while (entries.hasMoreElements()) {
 				JarEntry entry = entries.nextElement();
 				String name = entry.getName();
-				if (!name.startsWith(CLASSES) || name.length() == CLASSES.length() || entry.isDirectory()) {
+				if (!name.startsWith(CLASSES) || name.length() == CLASSES.length()) {
 					continue;
 				}
 				JarEntry copy = new JarEntry(checked(name.substring(CLASSES.length()), name));
@@ -169,7 +213,10 @@ final class UnpackedBootJar {
 		}
 	}
 
-	/** The nested jars in the launcher's order: the class path index's, else the jar's. */
+	/**
+	 * The nested jars in {@code JarLauncher}'s order: those the class path index does not
+	 * list, in the jar's order, then those it lists, in its order.
+	 */
 	private static List<JarEntry> libraries(JarFile source) throws IOException {
 		Map<String, JarEntry> nested = new LinkedHashMap<>();
 		Enumeration<JarEntry> entries = source.entries();
@@ -178,31 +225,34 @@ final class UnpackedBootJar {
 			String name = entry.getName();
 			if (name.startsWith(LIB) && name.endsWith(".jar") && !entry.isDirectory()) {
 				String fileName = name.substring(LIB.length());
-				if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
-					throw new IOException("nested jar '" + name + "' is not a file directly under " + LIB);
+				if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
+						|| fileName.contains(File.pathSeparator)) {
+					throw new IOException("nested jar '" + name + "' is not a file directly under " + LIB
+							+ " whose name can stand in a class path");
 				}
 				nested.put(name, entry);
 			}
 		}
+		List<JarEntry> indexed = new ArrayList<>();
 		JarEntry index = source.getJarEntry(CLASSPATH_INDEX);
-		if (index == null) {
-			return new ArrayList<>(nested.values());
-		}
-		List<JarEntry> ordered = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(source.getInputStream(index), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				// - "BOOT-INF/lib/name.jar"
-				String name = line.strip();
-				if (name.startsWith("- \"") && name.endsWith("\"")) {
-					JarEntry entry = nested.get(name.substring(3, name.length() - 1));
-					if (entry != null) {
-						ordered.add(entry);
+		if (index != null) {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(source.getInputStream(index), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					// - "BOOT-INF/lib/name.jar"
+					String name = line.strip();
+					if (name.startsWith("- \"") && name.endsWith("\"")) {
+						JarEntry entry = nested.remove(name.substring(3, name.length() - 1));
+						if (entry != null) {
+							indexed.add(entry);
+						}
 					}
 				}
 			}
 		}
+		List<JarEntry> ordered = new ArrayList<>(nested.values());
+		ordered.addAll(indexed);
 		return ordered;
 	}
 
@@ -235,22 +285,20 @@ final class UnpackedBootJar {
 		}
 	}
 
-	/** Temporary directories of this jar left by processes that died while unpacking. */
-	private static void removeAbandoned(Path target) throws IOException {
-		String prefix = target.getFileName() + ".";
-		try (Stream<Path> siblings = Files.list(target.getParent())) {
-			for (Path sibling : (Iterable<Path>) siblings::iterator) {
-				String name = sibling.getFileName().toString();
-				if (!name.startsWith(prefix) || !name.endsWith(TEMPORARY_SUFFIX)) {
-					continue;
+	/**
+	 * Remove the temporary directories of any jar that processes left when they died
+	 * while unpacking. Judged by age, not by process id: processes in other containers
+	 * may share the directory.
+	 */
+	private static void removeAbandoned(Path directory) throws IOException {
+		FileTime abandoned = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				String name = file.getFileName().toString();
+				if (name.startsWith("boot-") && name.endsWith(TEMPORARY_SUFFIX)
+						&& Files.getLastModifiedTime(file).compareTo(abandoned) < 0) {
+					deleteTree(file);
 				}
-				// boot-<digest>.<pid>.<attempt>.tmp
-				String pid = name.substring(prefix.length()).split("\\.")[0];
-				if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty() && pid.length() < 19
-						&& ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
-					continue; // still being written
-				}
-				deleteTree(sibling);
 			}
 		}
 	}
@@ -272,6 +320,16 @@ final class UnpackedBootJar {
 		MessageDigest digest = ClassDataArchive.sha256();
 		digest.update((absolute + "\n" + attributes.size() + "\n" + attributes.lastModifiedTime().toMillis())
 			.getBytes(StandardCharsets.UTF_8));
+		// The entries' checksums, from the jar's central directory: a new build whose tool
+		// fixes file times (for reproducible images) and happens to keep the size.
+		try (JarFile source = new JarFile(absolute.toFile())) {
+			Enumeration<JarEntry> entries = source.entries();
+			while (entries.hasMoreElements()) {
+				JarEntry entry = entries.nextElement();
+				digest.update((entry.getName() + "\n" + entry.getSize() + "\n" + entry.getCrc() + "\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
+		}
 		return HexFormat.of().formatHex(digest.digest(), 0, 12);
 	}
 

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -63,10 +65,11 @@ public final class ProjectJar {
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.loader.launch.JarLauncher");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+			Set<String> directories = new HashSet<>();
 			for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 				Path root = Path.of(entry);
 				if (Files.isDirectory(root)) {
-					addTree(out, root, "BOOT-INF/classes/");
+					addTree(out, root, "BOOT-INF/classes/", directories);
 				}
 			}
 			for (Map.Entry<String, byte[]> library : libraries.entrySet()) {
@@ -105,14 +108,23 @@ public final class ProjectJar {
 	}
 
 	private static void addTree(JarOutputStream out, Path root) throws IOException {
-		addTree(out, root, "");
+		addTree(out, root, "", null);
 	}
 
-	private static void addTree(JarOutputStream out, Path root, String prefix) throws IOException {
+	/** Directory entries too, as build tools write them, into {@code directories} if given. */
+	private static void addTree(JarOutputStream out, Path root, String prefix, @Nullable Set<String> directories)
+			throws IOException {
 		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+			for (Path file : (Iterable<Path>) files.sorted()::iterator) {
 				String name = root.relativize(file).toString().replace('\\', '/');
-				if (name.startsWith("META-INF/")) {
+				if (name.startsWith("META-INF") || name.isEmpty()) {
+					continue;
+				}
+				if (Files.isDirectory(file)) {
+					if (directories != null && directories.add(prefix + name + "/")) {
+						out.putNextEntry(new JarEntry(prefix + name + "/"));
+						out.closeEntry();
+					}
 					continue;
 				}
 				out.putNextEntry(new JarEntry(prefix + name));

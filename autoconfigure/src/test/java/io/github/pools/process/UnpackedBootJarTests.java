@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 import io.github.pools.SerializableCallable;
 import org.junit.jupiter.api.Test;
@@ -53,11 +58,17 @@ class UnpackedBootJarTests {
 			List<String> entries = List.of(classPath.split(File.pathSeparator));
 			Path unpacked = Path.of(entries.get(0)).getParent();
 			assertThat(unpacked.getParent()).isEqualTo(classData.toAbsolutePath());
-			assertThat(entries).containsExactly(unpacked.resolve("classes.jar").toString(),
-					unpacked.resolve("lib/second.jar").toString(), unpacked.resolve("lib/first.jar").toString());
+			assertThat(entries).as("the classes, the jars the index leaves out, then the index's")
+				.containsExactly(unpacked.resolve("classes.jar").toString(), unpacked.resolve("lib/tools.jar").toString(),
+						unpacked.resolve("lib/second.jar").toString(), unpacked.resolve("lib/first.jar").toString());
 			assertThat(pool.submit(null, resource("which.txt"))).as("a resource in two jars comes from the index's first")
 				.succeedsWithin(Duration.ofSeconds(30))
 				.isEqualTo("second");
+			assertThat(pool.submit(null, packageUrls("io/github/pools/process/")))
+				.as("package scanning finds the application's classes")
+				.succeedsWithin(Duration.ofSeconds(30))
+				.asString()
+				.contains(unpacked.resolve("classes.jar") + "!/io/github/pools/process/");
 		}
 	}
 
@@ -77,14 +88,42 @@ class UnpackedBootJarTests {
 	}
 
 	@Test
-	void withoutAnIndexEveryNestedJarInTheJarsOrderAndWithOneOnlyTheListedOnes() throws Exception {
+	void withoutAnIndexTheJarsOrderAndWithOneTheUnlistedJarsFirst() throws Exception {
 		Path noIndex = bootJar(null);
 		assertThat(fileNames(UnpackedBootJar.unpack(noIndex, this.directory.resolve("a"))))
 			.containsExactly("classes.jar", "first.jar", "second.jar", "tools.jar");
 		Path index = bootJar(List.of("first.jar"));
 		assertThat(fileNames(UnpackedBootJar.unpack(index, this.directory.resolve("b"))))
-			.as("Boot leaves its tools jar out of the index, and out of the class path")
-			.containsExactly("classes.jar", "first.jar");
+			.as("as Boot's JarLauncher orders them")
+			.containsExactly("classes.jar", "second.jar", "tools.jar", "first.jar");
+	}
+
+	@Test
+	void anUnpackedJarWithAFileMissingIsUnpackedAgain() throws Exception {
+		Path jar = bootJar(List.of("first.jar", "second.jar"));
+		Path classData = this.directory.resolve("cds");
+		List<Path> classPath = UnpackedBootJar.unpack(jar, classData);
+		Files.delete(classPath.get(1));
+		assertThat(UnpackedBootJar.unpack(jar, classData)).isEqualTo(classPath).allMatch(Files::isRegularFile);
+		try (Stream<Path> files = Files.list(classData)) {
+			assertThat(files).as("the incomplete one removed").hasSize(1);
+		}
+	}
+
+	@Test
+	void aNewBuildWithTheSameSizeAndTimeIsUnpackedAgain() throws Exception {
+		// Build tools that make images reproducible fix every file time.
+		Path jar = this.directory.resolve("app.jar");
+		writeStoredBootJar(jar, "build-1");
+		FileTime fixed = FileTime.fromMillis(1000);
+		Files.setLastModifiedTime(jar, fixed);
+		Path classData = this.directory.resolve("cds");
+		Path first = UnpackedBootJar.unpack(jar, classData).get(0).getParent();
+		long size = Files.size(jar);
+		writeStoredBootJar(jar, "build-2");
+		Files.setLastModifiedTime(jar, fixed);
+		assertThat(Files.size(jar)).isEqualTo(size);
+		assertThat(UnpackedBootJar.unpack(jar, classData).get(0).getParent()).isNotEqualTo(first);
 	}
 
 	@Test
@@ -111,31 +150,29 @@ class UnpackedBootJarTests {
 	}
 
 	@Test
-	void temporaryDirectoryOfAProcessThatDiedWhileUnpackingIsRemoved() throws Exception {
-		Path jar = bootJar(List.of("first.jar"));
-		Path classData = this.directory.resolve("cds");
-		Path unpacked = UnpackedBootJar.unpack(jar, classData).get(0).getParent();
-		deleteTree(unpacked);
-		long deadPid = deadPid();
-		Path abandoned = Files.createDirectories(unpacked.resolveSibling(unpacked.getFileName() + "." + deadPid + ".1.tmp"));
+	void temporaryDirectoriesOldEnoughToBeAbandonedAreRemovedWhateverTheirJar() throws Exception {
+		Path classData = Files.createDirectories(this.directory.resolve("cds"));
+		Path abandoned = Files.createDirectories(classData.resolve("boot-0123456789abcdef01234567.4242.1.tmp"));
 		Files.writeString(abandoned.resolve("classes.jar"), "half written");
-		Path ours = Files.createDirectories(
-				unpacked.resolveSibling(unpacked.getFileName() + "." + ProcessHandle.current().pid() + ".99.tmp"));
-		UnpackedBootJar.unpack(jar, classData);
+		Files.setLastModifiedTime(abandoned,
+				FileTime.from(Instant.now().minus(UnpackedBootJar.ABANDONED_AFTER).minusSeconds(60)));
+		Path recent = Files.createDirectories(classData.resolve("boot-0123456789abcdef01234567.4243.1.tmp"));
+		Path unpacked = UnpackedBootJar.unpack(bootJar(List.of("first.jar")), classData).get(0).getParent();
 		assertThat(abandoned).doesNotExist();
-		assertThat(ours).as("a live process's unpacking is left alone").exists();
+		assertThat(recent).as("perhaps another process unpacking now").exists();
 		assertThat(unpacked.resolve("classpath.txt")).exists();
 	}
 
 	@Test
 	void aNestedJarOrClassThatWouldLandOutsideTheDirectoryLeavesTheLauncherInCharge() throws Exception {
-		for (String entry : List.of("BOOT-INF/lib/../../escaped.jar", "BOOT-INF/classes/../../escaped.class")) {
+		for (String entry : List.of("BOOT-INF/lib/../../escaped.jar", "BOOT-INF/lib/a" + File.pathSeparator + "b.jar",
+				"BOOT-INF/classes/../../escaped.class")) {
 			Path jar = this.directory.resolve("evil-" + Math.abs(entry.hashCode()) + ".jar");
-			ProjectJar.writeBootJar(jar, Map.of("first.jar", ProjectJar.jarOf(Map.of("which.txt", "first"))), null);
 			try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 				ProjectJar.add(out, "META-INF/MANIFEST.MF",
 						"Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.launch.JarLauncher\n"
 							.getBytes(StandardCharsets.UTF_8));
+				ProjectJar.add(out, "BOOT-INF/lib/first.jar", ProjectJar.jarOf(Map.of("which.txt", "first")));
 				ProjectJar.add(out, entry, new byte[] { 1 });
 			}
 			Path classData = this.directory.resolve("cds-" + Math.abs(entry.hashCode()));
@@ -143,11 +180,10 @@ class UnpackedBootJarTests {
 			assertThat(command.bootLauncherClass()).isNotNull();
 			WorkerCommand started = UnpackedBootJar.startFrom(command, classData);
 			assertThat(started).as(entry).isSameAs(command);
+			// A nested jar unpacked by name would have landed in classData itself.
 			try (Stream<Path> files = Files.list(classData)) {
 				assertThat(files).as("nothing left behind for %s", entry).isEmpty();
 			}
-			assertThat(this.directory.resolve("escaped.jar")).doesNotExist();
-			assertThat(this.directory.resolve("escaped.class")).doesNotExist();
 		}
 	}
 
@@ -180,24 +216,36 @@ class UnpackedBootJarTests {
 		};
 	}
 
+	private static SerializableCallable<String> packageUrls(String name) {
+		return () -> Collections.list(Thread.currentThread().getContextClassLoader().getResources(name)).toString();
+	}
+
+	/** A Boot jar whose entries are stored, so its size depends only on its contents' lengths. */
+	private static void writeStoredBootJar(Path jar, String content) throws IOException {
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			stored(out, "META-INF/MANIFEST.MF",
+					"Manifest-Version: 1.0\nMain-Class: org.springframework.boot.loader.launch.JarLauncher\n");
+			stored(out, "BOOT-INF/classes/build.txt", content);
+		}
+	}
+
+	private static void stored(JarOutputStream out, String name, String content) throws IOException {
+		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		JarEntry entry = new JarEntry(name);
+		entry.setMethod(ZipEntry.STORED);
+		entry.setSize(bytes.length);
+		entry.setCompressedSize(bytes.length);
+		entry.setCrc(crc.getValue());
+		entry.setTime(1000);
+		out.putNextEntry(entry);
+		out.write(bytes);
+		out.closeEntry();
+	}
+
 	private static List<String> fileNames(List<Path> classPath) {
 		return classPath.stream().map((path) -> path.getFileName().toString()).toList();
-	}
-
-	private static long deadPid() {
-		long pid = 4_000_000;
-		while (ProcessHandle.of(pid).isPresent()) {
-			pid++;
-		}
-		return pid;
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-				Files.delete(file);
-			}
-		}
 	}
 
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * and an array of primitives is undecided; {@code module/pattern} matches classes of that
  * named module; {@code pkg.**} matches the package and its subpackages, {@code pkg.*} the
  * package alone, {@code prefix*} any class name that starts with the prefix, anything
- * else the exact class name. Limits ({@code name=value}) are skipped: the channel applies
+ * else the exact class name. Limits ({@code name=value}) are refused: the channel applies
  * its own.
  * <p>
  * The JDK's own filter would do the same, but creating one initializes
@@ -36,14 +36,18 @@ final class ClassPatterns {
 	 * Parse patterns.
 	 * @param spec patterns separated by {@code ;}
 	 * @return the patterns
-	 * @throws IllegalArgumentException for a pattern without a module, package or class
-	 * name where its form needs one
+	 * @throws IllegalArgumentException for a limit, or a pattern without a module, package
+	 * or class name where its form needs one
 	 */
 	static ClassPatterns parse(String spec) {
 		List<Pattern> patterns = new ArrayList<>();
 		for (String pattern : spec.split(";")) {
-			if (pattern.isEmpty() || pattern.indexOf('=') >= 0) {
+			if (pattern.isEmpty()) {
 				continue;
+			}
+			if (pattern.indexOf('=') >= 0) {
+				throw new IllegalArgumentException("limits are not class patterns: \"" + pattern
+						+ "\"; the channel applies max-message-size and max-object-depth itself");
 			}
 			patterns.add(Pattern.of(pattern));
 		}

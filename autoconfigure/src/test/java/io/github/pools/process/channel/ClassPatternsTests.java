@@ -22,7 +22,7 @@ class ClassPatternsTests {
 			"io.github.pools.**", "io.github.pools.process.channel.*", "io.github.pools.process.*",
 			"java.util.*;!java.util.HashMap", "!java.util.HashMap;java.util.*", "java.util.Hash*", "java.util",
 			"java.util.concurrent.atomic.*", "java.util.concurrent.*", "jav*", "!java.time.chrono.**;java.time.**",
-			"maxdepth=3;java.lang.*;!*", "com.example.**;" + ObjectFilters.DEFAULT_PATTERNS + ";!*");
+			"com.example.**;" + ObjectFilters.DEFAULT_PATTERNS + ";!*");
 
 	private static final List<String> CLASSES = List.of("java.lang.String", "java.lang.Integer", "java.lang.Object",
 			"java.util.HashMap", "java.util.HashMap$Node", "java.util.HashSet", "java.util.Map$Entry",
@@ -58,6 +58,13 @@ class ClassPatternsTests {
 				.isThrownBy(() -> ObjectInputFilter.Config.createFilter(pattern));
 			assertThatIllegalArgumentException().as(pattern).isThrownBy(() -> ClassPatterns.parse(pattern));
 		}
+	}
+
+	@Test
+	void limitsAreRefusedSinceTheChannelAppliesItsOwn() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ClassPatterns.parse("maxdepth=3;java.lang.*"))
+			.withMessageContaining("maxdepth=3")
+			.withMessageContaining("max-object-depth");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.pools.benchmarks.shapes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,7 +59,7 @@ public class FreshPoolBenchmark {
 			Path directory = classDataDirectory();
 			String setting = "--pools.process.bench.class-data-directory=" + directory;
 			if (!hasArchive(directory)) {
-				writeArchive(setting);
+				writeArchive(setting, directory);
 			}
 			this.context = BenchApp.start(setting);
 		}
@@ -73,23 +74,50 @@ public class FreshPoolBenchmark {
 		return jar.toAbsolutePath().resolveSibling("fresh-pool-class-data");
 	}
 
-	private static boolean hasArchive(Path directory) throws IOException {
+	/**
+	 * Whether the directory holds an archive of this build: archives older than the
+	 * benchmarks' jar are of an earlier build, whose workers' class path differed, and
+	 * are deleted so that no measurement runs without an archive.
+	 */
+	private static boolean hasArchive(Path directory) throws Exception {
 		if (!Files.isDirectory(directory)) {
 			return false;
 		}
+		Path jar = Path.of(FreshPoolBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		FileTime built = Files.getLastModifiedTime(jar);
+		boolean found = false;
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.anyMatch((file) -> file.getFileName().toString().endsWith(".jsa"));
+			for (Path file : (Iterable<Path>) files::iterator) {
+				if (!file.getFileName().toString().endsWith(".jsa")) {
+					continue;
+				}
+				if (Files.getLastModifiedTime(file).compareTo(built) < 0) {
+					Files.delete(file);
+				}
+				else {
+					found = true;
+				}
+			}
 		}
+		return found;
 	}
 
-	private static void writeArchive(String setting) throws Exception {
-		Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ProfileShapes.class.getName(), "fresh", setting)
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		if (run.waitFor() != 0) {
-			throw new IllegalStateException("the run that writes the class-data archive failed: " + run.exitValue());
+	private static void writeArchive(String setting, Path directory) throws Exception {
+		Path output = Files.createTempFile("pools-fresh-class-data-", ".log");
+		try {
+			Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), ProfileShapes.class.getName(), "fresh", setting)
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			if (run.waitFor() != 0 || !hasArchive(directory)) {
+				throw new IllegalStateException("The run that writes the class-data archive (exit code "
+						+ run.exitValue() + ") left none in " + directory + "; its output:\n"
+						+ Files.readString(output));
+			}
+		}
+		finally {
+			Files.delete(output);
 		}
 	}
 
