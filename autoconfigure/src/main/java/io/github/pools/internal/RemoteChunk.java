@@ -35,6 +35,40 @@ public final class RemoteChunk implements SerializableCallable<Object[]> {
 		this.resultLoader = loaderOf(userCode);
 	}
 
+	private RemoteChunk(SerializableFunction<Object, Object> function, Object[] items) {
+		this.function = function;
+		this.items = items;
+		this.resultLoader = null;
+	}
+
+	/**
+	 * Recreate a chunk read from a channel in a compact form of its own, as Java
+	 * serialization would: without the loader that reads results, which stays in the
+	 * application.
+	 * @param function the function
+	 * @param items the items
+	 * @return the chunk
+	 */
+	public static RemoteChunk received(SerializableFunction<Object, Object> function, Object[] items) {
+		return new RemoteChunk(function, items);
+	}
+
+	/**
+	 * Return the function applied to each item.
+	 * @return the function
+	 */
+	public SerializableFunction<Object, Object> function() {
+		return this.function;
+	}
+
+	/**
+	 * Return the items; the array itself, not a copy.
+	 * @return the items
+	 */
+	public Object[] items() {
+		return this.items;
+	}
+
 	/**
 	 * Return the class loader of a piece of user code: the loader that knows the
 	 * application's classes, even under a restart class loader.

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import io.github.pools.BatchOptions;
 import io.github.pools.SerializableCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a fresh worker loads for its first tasks: a task that captures small values, and
- * its result, cross without Java serialization, so the worker never initializes the
+ * its result, cross without Java serialization, and so do {@code map} chunks of such a
+ * function over boxed numbers, so the worker never initializes the
  * JDK's serialization filter configuration, which costs a fresh JVM tens of milliseconds
  * (it looks up a logging back end), while the allow-list still applies.
  */
@@ -25,7 +28,7 @@ class WorkerFirstTaskTests {
 	Path directory;
 
 	@Test
-	void capturingTasksRunWithoutTheJdksSerializationFilterConfiguration() throws Exception {
+	void capturingTasksAndMapChunksRunWithoutTheJdksSerializationFilterConfiguration() throws Exception {
 		Path log = this.directory.resolve("classes.log");
 		try (ProcessPoolManager pool = ProcessPoolManager.builder("first")
 			.maxSize(1)
@@ -35,6 +38,11 @@ class WorkerFirstTaskTests {
 			for (int i = 0; i < 3; i++) {
 				assertThat(pool.submit(null, twice(i))).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(2 * i);
 			}
+			int offset = 5;
+			List<Integer> items = IntStream.range(0, 100).boxed().toList();
+			assertThat(pool.map(null, (Integer v) -> v + offset, items, BatchOptions.chunkSize(10)))
+				.as("map chunks of a capturing function over boxed numbers, and their results")
+				.containsExactlyElementsOf(IntStream.range(5, 105).boxed().toList());
 		}
 		List<String> loaded = Files.readAllLines(log);
 		assertThat(loaded).as("the worker ran the tasks")

@@ -81,6 +81,36 @@ public final class FrameBuffer extends OutputStream {
 	}
 
 	/**
+	 * Drop what was written after a point of the payload: a compact form that turned out
+	 * not to fit takes back what it wrote.
+	 * @param payloadSize the payload length to return to
+	 */
+	void truncate(int payloadSize) {
+		if (payloadSize < 0 || payloadSize > payloadSize()) {
+			throw new IllegalArgumentException("Cannot truncate a payload of " + payloadSize() + " bytes to "
+					+ payloadSize);
+		}
+		this.count = Frame.HEADER_SIZE + payloadSize;
+	}
+
+	/**
+	 * Overwrite four bytes of the payload with an {@code int}, most significant first: a
+	 * length known only once what it measures is written.
+	 * @param payloadOffset where the four bytes start in the payload
+	 * @param value the value
+	 */
+	void setInt(int payloadOffset, int value) {
+		int at = Frame.HEADER_SIZE + payloadOffset;
+		if (payloadOffset < 0 || at + 4 > this.count) {
+			throw new IllegalArgumentException("No four payload bytes at " + payloadOffset);
+		}
+		this.bytes[at] = (byte) (value >>> 24);
+		this.bytes[at + 1] = (byte) (value >>> 16);
+		this.bytes[at + 2] = (byte) (value >>> 8);
+		this.bytes[at + 3] = (byte) value;
+	}
+
+	/**
 	 * Return the payload length so far.
 	 * @return bytes written after the header
 	 */

@@ -24,6 +24,8 @@ public final class ObjectCodec {
 
 	private final LambdaValues lambdas = new LambdaValues();
 
+	private final ChunkValues chunks = new ChunkValues(this.lambdas);
+
 	/**
 	 * Create a codec.
 	 * @param filters the allow-list and limits applied when reading
@@ -49,7 +51,8 @@ public final class ObjectCodec {
 	 * @throws IOException if a custom {@code writeObject} fails
 	 */
 	public static void write(FrameBuffer buffer, @Nullable Object value) throws IOException {
-		if (SmallValues.write(buffer, value) || LambdaValues.write(buffer, value)) {
+		if (SmallValues.write(buffer, value) || LambdaValues.write(buffer, value) || PackedBoxes.write(buffer, value)
+				|| ChunkValues.write(buffer, value)) {
 			return;
 		}
 		ObjectOutputStream out = new CompactObjectOutputStream(buffer);
@@ -95,6 +98,22 @@ public final class ObjectCodec {
 		if (length > 0 && bytes[offset] == LambdaValues.TAG) {
 			try {
 				return this.lambdas.read(bytes, offset, length, loader, this.descriptors, filter);
+			}
+			catch (InvalidClassException ex) {
+				throw refused(filter, ex);
+			}
+		}
+		if (length > 0 && bytes[offset] == PackedBoxes.TAG) {
+			try {
+				return PackedBoxes.readBody(bytes, offset + 1, offset + length, filter);
+			}
+			catch (InvalidClassException ex) {
+				throw refused(filter, ex);
+			}
+		}
+		if (length > 0 && bytes[offset] == ChunkValues.TAG) {
+			try {
+				return this.chunks.read(bytes, offset, length, loader, this.descriptors, filter);
 			}
 			catch (InvalidClassException ex) {
 				throw refused(filter, ex);

@@ -1,9 +1,13 @@
 package io.github.pools.process.channel;
 
+import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@code Object[]} of boxed {@code Integer}s, {@code Long}s or {@code Double}s as it
@@ -32,6 +36,143 @@ final class PackedBoxes implements Serializable {
 
 	PackedBoxes(Object primitives) {
 		this.primitives = primitives;
+	}
+
+	/** The tag of an {@code Object[]} written by {@link #write}, standing alone in a frame. */
+	static final byte TAG = 9;
+
+	private static final byte INTEGERS = 1;
+
+	private static final byte LONGS = 2;
+
+	private static final byte DOUBLES = 3;
+
+	/**
+	 * Return the box type of an array that packs: at least {@link #MIN_LENGTH} and at
+	 * most {@link #MAX_LENGTH} elements, all {@code Integer}s, all {@code Long}s or all
+	 * {@code Double}s.
+	 * @param array the array
+	 * @return {@code Integer.class}, {@code Long.class}, {@code Double.class}, or
+	 * {@code null} if it does not pack
+	 */
+	static @Nullable Class<?> boxType(Object[] array) {
+		int length = array.length;
+		if (length < MIN_LENGTH || length > MAX_LENGTH || array[0] == null) {
+			return null;
+		}
+		Class<?> type = array[0].getClass();
+		if (type != Integer.class && type != Long.class && type != Double.class) {
+			return null;
+		}
+		for (int i = 1; i < length; i++) {
+			if (array[i] == null || array[i].getClass() != type) {
+				return null;
+			}
+		}
+		return type;
+	}
+
+	/**
+	 * Write an {@code Object[]} that packs without an object stream: the tag, the box
+	 * type, the length in four bytes, then the primitive values.
+	 * @param buffer the frame being built
+	 * @param value the value
+	 * @return whether it was written; if not, nothing was
+	 */
+	static boolean write(FrameBuffer buffer, Object value) {
+		if (value.getClass() != Object[].class) {
+			return false;
+		}
+		Object[] array = (Object[]) value;
+		Class<?> type = boxType(array);
+		if (type == null) {
+			return false;
+		}
+		buffer.write(TAG);
+		writeBody(buffer, array, type);
+		return true;
+	}
+
+	/**
+	 * Write the box type, the length and the values of an array that packs.
+	 * @param buffer the frame being built
+	 * @param array the array
+	 * @param type its {@link #boxType}
+	 */
+	static void writeBody(FrameBuffer buffer, Object[] array, Class<?> type) {
+		buffer.write((type == Integer.class) ? INTEGERS : (type == Long.class) ? LONGS : DOUBLES);
+		writeInt(buffer, array.length);
+		if (type == Integer.class) {
+			for (Object box : array) {
+				writeInt(buffer, (Integer) box);
+			}
+		}
+		else {
+			for (Object box : array) {
+				long bits = (type == Long.class) ? (Long) box : Double.doubleToRawLongBits((Double) box);
+				writeInt(buffer, (int) (bits >>> 32));
+				writeInt(buffer, (int) bits);
+			}
+		}
+	}
+
+	/**
+	 * Read what {@link #writeBody} wrote, through the allow-list: the array and its box
+	 * type must both be allowed.
+	 * @param bytes the array
+	 * @param at where the box type is
+	 * @param end where the body must end
+	 * @param filter the allow-list
+	 * @return the boxes, in a new {@code Object[]}
+	 * @throws InvalidClassException if the allow-list refuses the array or its boxes
+	 * (its refusal is recorded in the filter)
+	 * @throws StreamCorruptedException if the bytes are not such an array
+	 */
+	static Object[] readBody(byte[] bytes, int at, int end, ObjectFilters.RecordingFilter filter)
+			throws InvalidClassException, StreamCorruptedException {
+		check(at + 5 <= end, "it ends early");
+		byte kind = bytes[at];
+		Class<?> type = (kind == INTEGERS) ? Integer.class : (kind == LONGS) ? Long.class
+				: (kind == DOUBLES) ? Double.class : null;
+		check(type != null, "unknown box type " + kind);
+		int length = readInt(bytes, at + 1);
+		int size = (type == Integer.class) ? 4 : 8;
+		// Checked before anything is allocated: the frame holds every value it declares.
+		check(length >= 0 && length <= MAX_LENGTH && (long) length * size == end - (at + 5),
+				"it declares " + length + " values in " + (end - (at + 5)) + " bytes");
+		if (filter.refuses(Object[].class) || filter.refuses(type)) {
+			throw new InvalidClassException(type.getName(), "filter status: REJECTED");
+		}
+		Object[] boxes = new Object[length];
+		int position = at + 5;
+		for (int i = 0; i < length; i++, position += size) {
+			if (type == Integer.class) {
+				boxes[i] = readInt(bytes, position);
+			}
+			else {
+				long bits = ((long) readInt(bytes, position) << 32) | (readInt(bytes, position + 4) & 0xFFFFFFFFL);
+				boxes[i] = (type == Long.class) ? (Object) bits : (Object) Double.longBitsToDouble(bits);
+			}
+		}
+		return boxes;
+	}
+
+	static void writeInt(FrameBuffer buffer, int value) {
+		buffer.write(value >>> 24);
+		buffer.write(value >>> 16);
+		buffer.write(value >>> 8);
+		buffer.write(value);
+	}
+
+	static int readInt(byte[] bytes, int at) {
+		return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+				| (bytes[at + 3] & 0xFF);
+	}
+
+	private static void check(boolean valid, String problem) throws StreamCorruptedException {
+		if (!valid) {
+			throw new StreamCorruptedException("invalid packed array: " + problem);
+		}
 	}
 
 	/**

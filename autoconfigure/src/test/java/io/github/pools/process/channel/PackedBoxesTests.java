@@ -1,9 +1,13 @@
 package io.github.pools.process.channel;
 
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
+import java.io.StreamCorruptedException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,50 @@ class PackedBoxesTests {
 				.isThrownBy(() -> this.codec.read(bytes, 0, bytes.length, getClass().getClassLoader()))
 				.withMessageContaining("int[], long[] or double[] of at most 65536 elements");
 		}
+	}
+
+	@Test
+	void anArrayOfBoxesOnItsOwnCrossesWithoutAnObjectStream() throws Exception {
+		Object[] ints = IntStream.range(0, 100).boxed().toArray();
+		FrameBuffer buffer = new FrameBuffer(256);
+		ObjectCodec.write(buffer, ints);
+		assertThat(buffer.payload()[0]).isEqualTo(PackedBoxes.TAG);
+		assertThat(buffer.payloadSize()).isEqualTo(1 + 1 + 4 + 4 * 100);
+	}
+
+	@Test
+	void aPackedArrayDeclaringMoreValuesThanItCarriesIsRefusedBeforeAnythingIsAllocated() throws Exception {
+		Object[] ints = IntStream.range(0, 10).boxed().toArray();
+		FrameBuffer buffer = new FrameBuffer(256);
+		ObjectCodec.write(buffer, ints);
+		byte[] bytes = buffer.payload();
+		for (int declared : new int[] { 11, PackedBoxes.MAX_LENGTH + 1, Integer.MAX_VALUE, -1 }) {
+			byte[] forged = bytes.clone();
+			forged[2] = (byte) (declared >>> 24);
+			forged[3] = (byte) (declared >>> 16);
+			forged[4] = (byte) (declared >>> 8);
+			forged[5] = (byte) declared;
+			assertThatExceptionOfType(StreamCorruptedException.class).as("declaring %d", declared)
+				.isThrownBy(() -> this.codec.read(forged, 0, forged.length, getClass().getClassLoader()))
+				.withMessageContaining("declares " + declared + " values in 40 bytes");
+		}
+		for (int length = 1; length < bytes.length; length++) {
+			byte[] truncated = Arrays.copyOf(bytes, length);
+			assertThatExceptionOfType(IOException.class).as("truncated to %d bytes", length)
+				.isThrownBy(() -> this.codec.read(truncated, 0, truncated.length, getClass().getClassLoader()));
+		}
+	}
+
+	@Test
+	void boxesOfAClassThePoolDeniesAreRefusedNamingIt() throws Exception {
+		ObjectCodec denying = new ObjectCodec(ObjectFilters.of(List.of("!java.lang.Long"), 64 << 20, 100));
+		Object[] longs = LongStream.range(0, 10).boxed().toArray();
+		FrameBuffer buffer = new FrameBuffer(256);
+		ObjectCodec.write(buffer, longs);
+		byte[] bytes = buffer.payload();
+		assertThatExceptionOfType(InvalidClassException.class)
+			.isThrownBy(() -> denying.read(bytes, 0, bytes.length, getClass().getClassLoader()))
+			.withMessageContaining("java.lang.Long");
 	}
 
 	private Object roundTrip(Object value) throws IOException, ClassNotFoundException {
