@@ -102,18 +102,17 @@ final class PackedBoxes implements Serializable {
 	static void writeBody(FrameBuffer buffer, Object[] array, Class<?> type) {
 		buffer.write((type == Integer.class) ? INTEGERS : (type == Long.class) ? LONGS : DOUBLES);
 		writeInt(buffer, array.length);
-		if (type == Integer.class) {
-			for (Object box : array) {
-				writeInt(buffer, (Integer) box);
+		// Filled here and copied at once: a frame buffer checks its capacity per write.
+		byte[] values = new byte[array.length * ((type == Integer.class) ? 4 : 8)];
+		int at = 0;
+		for (Object box : array) {
+			long bits = (type == Integer.class) ? (Integer) box
+					: (type == Long.class) ? (Long) box : Double.doubleToRawLongBits((Double) box);
+			for (int shift = (type == Integer.class) ? 24 : 56; shift >= 0; shift -= 8) {
+				values[at++] = (byte) (bits >>> shift);
 			}
 		}
-		else {
-			for (Object box : array) {
-				long bits = (type == Long.class) ? (Long) box : Double.doubleToRawLongBits((Double) box);
-				writeInt(buffer, (int) (bits >>> 32));
-				writeInt(buffer, (int) bits);
-			}
-		}
+		buffer.write(values, 0, values.length);
 	}
 
 	/**
