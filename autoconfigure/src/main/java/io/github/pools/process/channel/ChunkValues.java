@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * crosses through Java serialization.
  * <p>
  * The reader applies the allow-list as Java serialization would: to the chunk's class,
- * to everything the lambda form checks, and to the items' array and box types.
+ * to everything the lambda form checks, and to the items as {@link PackedBoxes} does.
  */
 final class ChunkValues {
 
@@ -81,7 +81,7 @@ final class ChunkValues {
 			throw new InvalidClassException(RemoteChunk.class.getName(), "filter status: REJECTED");
 		}
 		int end = offset + length;
-		check(offset + 5 <= end, "it ends early");
+		check(length >= 5, "it ends early");
 		int functionLength = PackedBoxes.readInt(bytes, offset + 1);
 		int functionStart = offset + 5;
 		check(functionLength > 0 && functionLength <= end - functionStart

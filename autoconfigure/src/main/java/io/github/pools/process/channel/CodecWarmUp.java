@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.pools.SerializableCallable;
+import io.github.pools.SerializableFunction;
+import io.github.pools.internal.RemoteChunk;
 
 /**
  * Runs the application's side of the channel once, in the background, when a pool
@@ -36,8 +38,12 @@ public final class CodecWarmUp {
 			ClassLoader loader = CodecWarmUp.class.getClassLoader();
 			int captured = 7;
 			SerializableCallable<Integer> task = () -> captured;
+			SerializableFunction<Object, Object> function = (item) -> item;
 			Object[] items = { 1, 2, 3, 4, 5, 6, 7, 8 };
-			for (Object value : new Object[] { task, items, captured }) {
+			// The compact forms of a task, a map chunk and their results, and an object
+			// stream for what has none (here an array of mixed values).
+			for (Object value : new Object[] { task, new RemoteChunk(function, items, function), items, captured,
+					new Object[] { items, "mixed" } }) {
 				FrameBuffer buffer = new FrameBuffer(512);
 				ObjectCodec.write(buffer, value);
 				byte[] bytes = buffer.payload();

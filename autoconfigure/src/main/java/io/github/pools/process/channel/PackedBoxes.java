@@ -48,16 +48,17 @@ final class PackedBoxes implements Serializable {
 	private static final byte DOUBLES = 3;
 
 	/**
-	 * Return the box type of an array that packs: at least {@link #MIN_LENGTH} and at
-	 * most {@link #MAX_LENGTH} elements, all {@code Integer}s, all {@code Long}s or all
-	 * {@code Double}s.
+	 * Return the box type of an array that packs in a form of its own: one to
+	 * {@link #MAX_LENGTH} elements, all {@code Integer}s, all {@code Long}s or all
+	 * {@code Double}s. (Inside an object stream, only arrays of {@link #MIN_LENGTH} or
+	 * more are worth a second class.)
 	 * @param array the array
 	 * @return {@code Integer.class}, {@code Long.class}, {@code Double.class}, or
 	 * {@code null} if it does not pack
 	 */
 	static @Nullable Class<?> boxType(Object[] array) {
 		int length = array.length;
-		if (length < MIN_LENGTH || length > MAX_LENGTH || array[0] == null) {
+		if (length == 0 || length > MAX_LENGTH || array[0] == null) {
 			return null;
 		}
 		Class<?> type = array[0].getClass();
@@ -116,8 +117,9 @@ final class PackedBoxes implements Serializable {
 	}
 
 	/**
-	 * Read what {@link #writeBody} wrote, through the allow-list: the array and its box
-	 * type must both be allowed.
+	 * Read what {@link #writeBody} wrote, through the allow-list: what Java serialization
+	 * checks for an array that crosses packed ({@code PackedBoxes} and {@code Object[]}),
+	 * and the box type too, so that a pool that denies it never receives one.
 	 * @param bytes the array
 	 * @param at where the box type is
 	 * @param end where the body must end
@@ -129,7 +131,7 @@ final class PackedBoxes implements Serializable {
 	 */
 	static Object[] readBody(byte[] bytes, int at, int end, ObjectFilters.RecordingFilter filter)
 			throws InvalidClassException, StreamCorruptedException {
-		check(at + 5 <= end, "it ends early");
+		check(end - at >= 5, "it ends early");
 		byte kind = bytes[at];
 		Class<?> type = (kind == INTEGERS) ? Integer.class : (kind == LONGS) ? Long.class
 				: (kind == DOUBLES) ? Double.class : null;
@@ -139,7 +141,7 @@ final class PackedBoxes implements Serializable {
 		// Checked before anything is allocated: the frame holds every value it declares.
 		check(length >= 0 && length <= MAX_LENGTH && (long) length * size == end - (at + 5),
 				"it declares " + length + " values in " + (end - (at + 5)) + " bytes");
-		if (filter.refuses(Object[].class) || filter.refuses(type)) {
+		if (filter.refuses(PackedBoxes.class) || filter.refuses(Object[].class) || filter.refuses(type)) {
 			throw new InvalidClassException(type.getName(), "filter status: REJECTED");
 		}
 		Object[] boxes = new Object[length];

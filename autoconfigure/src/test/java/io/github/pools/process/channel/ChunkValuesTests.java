@@ -58,18 +58,47 @@ class ChunkValuesTests {
 	}
 
 	@Test
-	void theAllowListDecidesAsForJavaSerialization() throws Exception {
-		int offset = 1;
-		SerializableFunction<Object, Object> plus = (v) -> (Integer) v + offset;
+	void theAllowListDecidesAsForJavaSerializationAndRefusesTheBoxesAPoolDenies() throws Exception {
+		String suffix = "x";
+		SerializableFunction<Object, Object> plus = (v) -> (Integer) v + suffix.length();
 		byte[] bytes = bytes(new RemoteChunk(plus, IntStream.range(0, 10).boxed().toArray(), plus));
 		assertThat(bytes[0]).isEqualTo(ChunkValues.TAG);
-		for (String denied : List.of(RemoteChunk.class.getName(), "java.lang.Integer", getClass().getName())) {
+		for (String denied : List.of(RemoteChunk.class.getName(), PackedBoxes.class.getName(), "java.lang.Integer",
+				getClass().getName())) {
 			ObjectCodec denying = new ObjectCodec(ObjectFilters.of(List.of("!" + denied, THIS_PACKAGE.get(0)),
 					64 << 20, 100));
 			assertThatExceptionOfType(InvalidClassException.class).as(denied)
 				.isThrownBy(() -> read(denying, bytes))
 				.withMessageContaining(denied.substring(denied.lastIndexOf('.') + 1));
 		}
+	}
+
+	@Test
+	void aChunkThatFallsBackLeavesTheTaskFramesTraceContextInFront() throws Exception {
+		List<Integer> captured = List.of(1, 2);
+		SerializableFunction<Object, Object> plusList = (v) -> (Integer) v + captured.size();
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		FrameBuffer buffer = new FrameBuffer(64).traceparent(traceparent);
+		int prefix = buffer.payloadSize();
+		ObjectCodec.write(buffer, new RemoteChunk(plusList, IntStream.range(0, 10).boxed().toArray(), plusList));
+		byte[] payload = buffer.payload();
+		assertThat(new String(payload, 1, traceparent.length(), java.nio.charset.StandardCharsets.ISO_8859_1))
+			.isEqualTo(traceparent);
+		assertThat(payload[prefix]).isEqualTo(JAVA_SERIALIZATION);
+		Object read = this.codec.read(payload, prefix, payload.length - prefix, getClass().getClassLoader());
+		assertThat(((RemoteChunk) read).call()).containsExactly(IntStream.range(2, 12).boxed().toArray());
+	}
+
+	@Test
+	void shortChunksAndTheirResultsCrossInTheirOwnFormsToo() throws Exception {
+		int offset = 1;
+		SerializableFunction<Object, Object> plus = (v) -> (Integer) v + offset;
+		byte[] bytes = bytes(new RemoteChunk(plus, new Object[] { 41 }, plus));
+		assertThat(bytes[0]).isEqualTo(ChunkValues.TAG);
+		Object[] results = ((RemoteChunk) read(this.codec, bytes)).call();
+		assertThat(results).containsExactly(42);
+		assertThat(bytes(results)[0]).isEqualTo(PackedBoxes.TAG);
+		assertThat(bytes(new Object[0])[0]).as("an empty array has no box type").isEqualTo(JAVA_SERIALIZATION);
 	}
 
 	@Test
