@@ -2,7 +2,6 @@ package io.github.pools.process.channel;
 
 import java.io.IOException;
 import java.io.InvalidClassException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -105,34 +104,16 @@ class ChunkValuesTests {
 	void everyTruncationOrTrailingByteIsAnIOExceptionAndNoFlippedByteBreaksTheReader() throws Exception {
 		int offset = 3;
 		SerializableFunction<Object, Object> plus = (v) -> (Integer) v + offset;
-		byte[] bytes = bytes(new RemoteChunk(plus, IntStream.range(0, 8).boxed().toArray(), plus));
-		for (int length = 1; length < bytes.length; length++) {
-			byte[] truncated = Arrays.copyOf(bytes, length);
-			assertThatExceptionOfType(IOException.class).as("truncated to %d bytes", length)
-				.isThrownBy(() -> read(this.codec, truncated));
-		}
-		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> read(this.codec, Arrays.copyOf(bytes, bytes.length + 1)));
-		for (int i = 1; i < bytes.length; i++) {
-			byte[] flipped = bytes.clone();
-			flipped[i] ^= 0x5A;
-			try {
-				read(this.codec, flipped);
-			}
-			catch (IOException | ClassNotFoundException ex) {
-				// a clean failure: the task fails, the channel goes on
-			}
-		}
+		ChannelBytes.assertDamageFailsCleanly(this.codec,
+				bytes(new RemoteChunk(plus, IntStream.range(0, 8).boxed().toArray(), plus)));
 	}
 
 	private static byte[] bytes(Object value) throws IOException {
-		FrameBuffer buffer = new FrameBuffer(64);
-		ObjectCodec.write(buffer, value);
-		return buffer.payload();
+		return ChannelBytes.of(value);
 	}
 
 	private static Object read(ObjectCodec codec, byte[] bytes) throws IOException, ClassNotFoundException {
-		return codec.read(bytes, 0, bytes.length, ChunkValuesTests.class.getClassLoader());
+		return ChannelBytes.read(codec, bytes);
 	}
 
 }

@@ -62,13 +62,11 @@ class SmallValuesTests {
 	}
 
 	private static byte[] bytes(Object value) throws IOException {
-		FrameBuffer buffer = new FrameBuffer(64);
-		ObjectCodec.write(buffer, value);
-		return buffer.payload();
+		return ChannelBytes.of(value);
 	}
 
 	private static Object read(ObjectCodec codec, byte[] bytes) throws IOException, ClassNotFoundException {
-		return codec.read(bytes, 0, bytes.length, SmallValuesTests.class.getClassLoader());
+		return ChannelBytes.read(codec, bytes);
 	}
 
 }
