@@ -157,6 +157,9 @@ public final class ProcessPoolManager implements RemotePoolManager {
 
 	private final @Nullable ProcessTaskObserver observer;
 
+	/** Made once: submit is a hot path. */
+	private final BiFunction<String, @Nullable Throwable, RuntimeException> taskFailure = this::taskFailure;
+
 	private ProcessPoolManager(PoolConfig config, WorkerStarter starter, @Nullable ProcessTaskObserver observer) {
 		this.control = new PoolControl(this, config.settings());
 		this.config = config;
@@ -252,11 +255,13 @@ public final class ProcessPoolManager implements RemotePoolManager {
 		if (traceparent != null && TraceParent.isValid(traceparent)) {
 			buffer.traceparent(traceparent);
 		}
-		return serialize(buffer, task, this.config.maxMessageSize(), (problem, cause) -> {
-			String message = "Task for pool '" + name() + "' " + problem;
-			return (cause != null) ? new TaskSerializationException(message, cause)
-					: new TaskSerializationException(message);
-		}).finish(FrameType.TASK);
+		return serialize(buffer, task, this.config.maxMessageSize(), this.taskFailure).finish(FrameType.TASK);
+	}
+
+	private RuntimeException taskFailure(String problem, @Nullable Throwable cause) {
+		String message = "Task for pool '" + name() + "' " + problem;
+		return (cause != null) ? new TaskSerializationException(message, cause)
+				: new TaskSerializationException(message);
 	}
 
 	/**

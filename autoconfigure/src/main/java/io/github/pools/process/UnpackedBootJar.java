@@ -74,7 +74,7 @@ final class UnpackedBootJar {
 
 	private static final AtomicLong ATTEMPTS = new AtomicLong();
 
-	/** Unpacking takes seconds: a temporary directory this old was abandoned. */
+	/** Unpacking takes well under a minute: a temporary directory this old was abandoned. */
 	static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
 	private UnpackedBootJar() {

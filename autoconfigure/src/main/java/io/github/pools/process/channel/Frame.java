@@ -1,7 +1,5 @@
 package io.github.pools.process.channel;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
@@ -48,14 +46,6 @@ public record Frame(FrameType type, byte[] data, int offset, int length, @Nullab
 	 */
 	public Frame(FrameType type, byte[] data, int offset, int length) {
 		this(type, data, offset, length, null);
-	}
-
-	/**
-	 * Return a stream over the payload.
-	 * @return a new stream
-	 */
-	public InputStream payloadStream() {
-		return new ByteArrayInputStream(this.data, this.offset, this.length);
 	}
 
 	/**

@@ -150,7 +150,10 @@ final class LambdaValues {
 			captured[i] = SmallValues.read(bytes, at, size);
 			at += size;
 		}
-		check(at == end, "it has " + (end - at) + " bytes too many");
+		if (at != end) {
+			// built only on failure: a worker's first tasks pay no string concatenation
+			check(false, "it has " + (end - at) + " bytes too many");
+		}
 		Object lambda = shape.recreate(captured);
 		// As Java serialization checks the object readResolve returns: the same patterns
 		// allow or refuse a lambda whichever form it crossed in.

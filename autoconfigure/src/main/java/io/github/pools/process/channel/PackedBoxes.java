@@ -135,12 +135,15 @@ final class PackedBoxes implements Serializable {
 		byte kind = bytes[at];
 		Class<?> type = (kind == INTEGERS) ? Integer.class : (kind == LONGS) ? Long.class
 				: (kind == DOUBLES) ? Double.class : null;
-		check(type != null, "unknown box type " + kind);
+		if (type == null) {
+			check(false, "unknown box type " + kind);
+		}
 		int length = readInt(bytes, at + 1);
 		int size = (type == Integer.class) ? 4 : 8;
 		// Checked before anything is allocated: the frame holds every value it declares.
-		check(length >= 0 && length <= MAX_LENGTH && (long) length * size == end - (at + 5),
-				"it declares " + length + " values in " + (end - (at + 5)) + " bytes");
+		if (length < 0 || length > MAX_LENGTH || (long) length * size != end - (at + 5)) {
+			check(false, "it declares " + length + " values in " + (end - (at + 5)) + " bytes");
+		}
 		if (filter.refuses(PackedBoxes.class) || filter.refuses(Object[].class) || filter.refuses(type)) {
 			throw new InvalidClassException(type.getName(), "filter status: REJECTED");
 		}
@@ -183,33 +186,24 @@ final class PackedBoxes implements Serializable {
 	 * @return the packed form or the array
 	 */
 	static Object pack(Object[] array) {
-		int length = array.length;
-		if (length < MIN_LENGTH || length > MAX_LENGTH || array[0] == null) {
-			return array;
-		}
-		Class<?> type = array[0].getClass();
-		for (int i = 1; i < length; i++) {
-			if (array[i] == null || array[i].getClass() != type) {
-				return array;
-			}
-		}
+		Class<?> type = (array.length < MIN_LENGTH) ? null : boxType(array);
 		if (type == Integer.class) {
-			int[] ints = new int[length];
-			for (int i = 0; i < length; i++) {
+			int[] ints = new int[array.length];
+			for (int i = 0; i < ints.length; i++) {
 				ints[i] = (Integer) array[i];
 			}
 			return new PackedBoxes(ints);
 		}
 		if (type == Long.class) {
-			long[] longs = new long[length];
-			for (int i = 0; i < length; i++) {
+			long[] longs = new long[array.length];
+			for (int i = 0; i < longs.length; i++) {
 				longs[i] = (Long) array[i];
 			}
 			return new PackedBoxes(longs);
 		}
 		if (type == Double.class) {
-			double[] doubles = new double[length];
-			for (int i = 0; i < length; i++) {
+			double[] doubles = new double[array.length];
+			for (int i = 0; i < doubles.length; i++) {
 				doubles[i] = (Double) array[i];
 			}
 			return new PackedBoxes(doubles);

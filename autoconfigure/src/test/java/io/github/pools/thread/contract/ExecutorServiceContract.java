@@ -127,6 +127,24 @@ abstract class ExecutorServiceContract {
 		}
 	}
 
+	/**
+	 * Submit a task that waits for the release, recording whether it saw an interrupt
+	 * (thrown or as its thread's status) before it finishes.
+	 */
+	Future<?> submitWaitingForRelease(CountDownLatch started, CountDownLatch finished, AtomicBoolean sawInterrupt) {
+		return this.executor.submit(() -> {
+			started.countDown();
+			try {
+				block();
+			}
+			catch (InterruptedException ex) {
+				sawInterrupt.set(true);
+			}
+			sawInterrupt.compareAndSet(false, Thread.currentThread().isInterrupted());
+			finished.countDown();
+		});
+	}
+
 	void release() {
 		this.release.countDown();
 	}
@@ -881,17 +899,7 @@ abstract class ExecutorServiceContract {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch finished = new CountDownLatch(1);
 		AtomicBoolean sawInterrupt = new AtomicBoolean();
-		Future<?> future = this.executor.submit(() -> {
-			started.countDown();
-			try {
-				block();
-			}
-			catch (InterruptedException ex) {
-				sawInterrupt.set(true);
-			}
-			sawInterrupt.compareAndSet(false, Thread.currentThread().isInterrupted());
-			finished.countDown();
-		});
+		Future<?> future = submitWaitingForRelease(started, finished, sawInterrupt);
 		awaitLatch(started, "task running");
 		assertThat(future.cancel(false)).isTrue();
 		assertThat(future.isCancelled()).isTrue();
@@ -966,17 +974,7 @@ abstract class ExecutorServiceContract {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch finished = new CountDownLatch(1);
 		AtomicBoolean sawInterrupt = new AtomicBoolean();
-		Future<?> future = this.executor.submit(() -> {
-			started.countDown();
-			try {
-				block();
-			}
-			catch (InterruptedException ex) {
-				sawInterrupt.set(true);
-			}
-			sawInterrupt.compareAndSet(false, Thread.currentThread().isInterrupted());
-			finished.countDown();
-		});
+		Future<?> future = submitWaitingForRelease(started, finished, sawInterrupt);
 		awaitLatch(started, "task running");
 		assertThat(future.cancel(false)).isTrue();
 		future.cancel(true);
