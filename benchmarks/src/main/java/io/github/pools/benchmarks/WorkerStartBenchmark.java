@@ -29,8 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time from asking a pool for a worker to the worker being ready for tasks (JVM start,
  * class loading, channel hand-shake), with the default {@code jvm-args}, from this
- * benchmark's plain class path and from the sample application's executable Spring Boot
- * jar (build it first with {@code mvn -B package -DskipTests}).
+ * benchmark's plain class path, from the sample application's executable Spring Boot
+ * jar (build it first with {@code mvn -B package -DskipTests}), and from that jar
+ * extracted as Spring Boot's documentation recommends for deployments
+ * ({@code java -Djarmode=tools -jar app.jar extract}: the application's jar, whose
+ * manifest lists its libraries in {@code lib/}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,8 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class WorkerStartBenchmark {
 
-	/** The benchmark's own jar, or the path of an executable Spring Boot jar. */
-	@Param({ "plain", "sample-app/target/pools-sample-app-0.1.0-SNAPSHOT.jar" })
+	/**
+	 * The benchmark's own jar ({@code plain}), the sample application's executable Spring
+	 * Boot jar ({@code boot-jar}), or that jar extracted ({@code extracted}).
+	 */
+	@Param({ "plain", "boot-jar", "extracted" })
 	public String classpath;
 
 	/**
@@ -53,7 +59,13 @@ public class WorkerStartBenchmark {
 	@Param({ "none", "archive" })
 	public String classData;
 
+	private static final Path SAMPLE_APP_JAR = Path.of("sample-app/target/pools-sample-app-0.1.0-SNAPSHOT.jar");
+
 	private Path archiveDirectory;
+
+	private Path extractedDirectory;
+
+	private String workerClasspath;
 
 	private ProcessPoolManager pool;
 
@@ -62,13 +74,41 @@ public class WorkerStartBenchmark {
 	private final AtomicLong pid = new AtomicLong();
 
 	@Setup(Level.Trial)
-	public void createArchiveDirectory() throws IOException {
+	public void createDirectories() throws Exception {
 		this.archiveDirectory = Files.createTempDirectory("pools-cds-");
+		if (this.classpath.equals("plain")) {
+			return;
+		}
+		Path jar = SAMPLE_APP_JAR.toAbsolutePath();
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " not found: run 'mvn -B package -DskipTests' first");
+		}
+		if (this.classpath.equals("boot-jar")) {
+			this.workerClasspath = jar.toString();
+			return;
+		}
+		this.extractedDirectory = Files.createTempDirectory("pools-extracted-");
+		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+				this.extractedDirectory.resolve("app").toString())
+			.inheritIO()
+			.start();
+		if (extract.waitFor() != 0) {
+			throw new IllegalStateException("extracting " + jar + " failed: exit code " + extract.exitValue());
+		}
+		this.workerClasspath = this.extractedDirectory.resolve("app").resolve(jar.getFileName()).toString();
 	}
 
 	@TearDown(Level.Trial)
-	public void deleteArchiveDirectory() throws IOException {
-		try (Stream<Path> files = Files.walk(this.archiveDirectory)) {
+	public void deleteDirectories() throws IOException {
+		delete(this.archiveDirectory);
+		if (this.extractedDirectory != null) {
+			delete(this.extractedDirectory);
+		}
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
 			for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
 				Files.delete(file);
 			}
@@ -81,12 +121,8 @@ public class WorkerStartBenchmark {
 		if (this.classData.equals("archive")) {
 			builder.classDataDirectory(this.archiveDirectory);
 		}
-		if (!this.classpath.equals("plain")) {
-			Path jar = Path.of(this.classpath).toAbsolutePath();
-			if (!Files.isRegularFile(jar)) {
-				throw new IllegalStateException(jar + " not found: run 'mvn -B package -DskipTests' first");
-			}
-			builder.classpath(jar.toString());
+		if (this.workerClasspath != null) {
+			builder.classpath(this.workerClasspath);
 		}
 		this.pool = builder.build();
 		this.ready = new CountDownLatch(1);

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Smoke test of the packaged application: after {@code package}, the executable jar is
  * started with {@code java -jar} from another working directory, answers over HTTP, runs
  * a process-pool task in a worker JVM started from the jar, and stops on SIGTERM leaving
- * no process behind (workers included). Run by Failsafe in {@code verify}.
+ * no process behind (workers included); the same jar with {@code class-data-directory},
+ * and extracted as Spring Boot recommends for deployments. Run by Failsafe in
+ * {@code verify}.
  */
 class PackagedJarIT {
 
@@ -78,6 +80,33 @@ class PackagedJarIT {
 			assertThat(renderedBy(application)).as("started from the archive")
 				.contains("-XX:SharedArchiveFile=" + classData.resolve("worker-"));
 			application.stopGracefully();
+		}
+	}
+
+	@Test
+	void extractedAsSpringBootRecommendsWorkersStartFromTheApplicationJarWithoutTheLauncher(
+			@TempDir Path workingDirectory, @TempDir Path extracted) throws Exception {
+		Path jar = LaunchedApplication.jar();
+		Path application = extracted.resolve("app");
+		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", application.toString())
+			.redirectErrorStream(true)
+			.start();
+		String extractOutput = new String(extract.getInputStream().readAllBytes());
+		assertThat(extract.waitFor()).as("extract; output:%n%s", extractOutput).isZero();
+		Path applicationJar = application.resolve(jar.getFileName());
+		assertThat(application.resolve("lib")).isDirectory();
+		try (LaunchedApplication launched = LaunchedApplication.start(workingDirectory, "-jar",
+				applicationJar.toString())) {
+			// The application's jar names its libraries in its manifest: the JDK loads them
+			// itself, so the worker needs neither Spring Boot's launcher nor any setting.
+			assertThat(renderedBy(launched)).contains("-cp " + applicationJar + " io.github.pools.process.worker.WorkerMain")
+				.doesNotContain("loader.main")
+				.doesNotContain("PropertiesLauncher");
+			launched.stopGracefully();
+		}
+		try (Stream<Path> files = Files.list(workingDirectory)) {
+			assertThat(files).as("nothing written to the working directory").isEmpty();
 		}
 	}
 
