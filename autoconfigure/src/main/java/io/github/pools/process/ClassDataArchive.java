@@ -1,8 +1,11 @@
 package io.github.pools.process;
 
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,9 +14,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.Attributes;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * started after that read it ({@code -XX:SharedArchiveFile}). Only one worker at a time
  * writes. The archive's file name is a digest of everything the JVM checks before it
  * uses an archive (the {@code java} executable, the worker's flags, and each class path
- * jar with its size and modification time), so a new build of the application gets a
- * new archive instead of a refused one.
+ * jar, with the jars its manifest's {@code Class-Path} names, with its size and
+ * modification time), so a new build of the application gets a new archive instead of a
+ * refused one.
  * <p>
  * The JVM archives classes from jars only: a class path with a directory of classes (an
  * IDE, {@code mvn spring-boot:run}) has no archive, and its workers start as usual.
@@ -62,8 +74,11 @@ final class ClassDataArchive {
 		update(digest, java.toAbsolutePath().toString());
 		update(digest, System.getProperty("java.vm.version", ""));
 		update(digest, String.join("\n", jvmArgs));
-		for (String entry : classPath.split(File.pathSeparator)) {
-			if (entry.isEmpty()) {
+		Deque<String> entries = new ArrayDeque<>(List.of(classPath.split(File.pathSeparator)));
+		Set<String> seen = new HashSet<>();
+		while (!entries.isEmpty()) {
+			String entry = entries.removeFirst();
+			if (entry.isEmpty() || !seen.add(entry)) {
 				continue;
 			}
 			Path path = Path.of(entry);
@@ -82,6 +97,12 @@ final class ClassDataArchive {
 				return null;
 			}
 			update(digest, entry + "\n" + attributes.size() + "\n" + attributes.lastModifiedTime().toMillis());
+			// The JVM checks the jars a manifest names as well (an extracted Spring Boot
+			// jar names all its libraries), right after the jar that names them.
+			List<String> named = manifestClassPath(path);
+			for (int i = named.size() - 1; i >= 0; i--) {
+				entries.addFirst(named.get(i));
+			}
 		}
 		String name = "worker-" + HexFormat.of().formatHex(digest.digest(), 0, 12) + ".jsa";
 		return new ClassDataArchive(directory.toAbsolutePath().resolve(name));
@@ -176,6 +197,42 @@ final class ClassDataArchive {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
 		}
+	}
+
+	/**
+	 * Return the files a jar's manifest names in its {@code Class-Path}, resolved as the
+	 * JDK resolves them: URLs relative to the jar's directory, those of another scheme
+	 * left out. The manifest is read where jar tools store it, first in the jar, so a
+	 * large jar is not indexed for it.
+	 * @param jar a class path entry
+	 * @return the named files, or none if the entry has no such manifest or is no jar
+	 */
+	static List<String> manifestClassPath(Path jar) {
+		String classPath;
+		try (JarInputStream in = new JarInputStream(new BufferedInputStream(Files.newInputStream(jar)), false)) {
+			Manifest manifest = in.getManifest();
+			classPath = (manifest != null) ? manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return List.of(); // not a jar: the JVM finds no classes in it either
+		}
+		if (classPath == null || classPath.isBlank()) {
+			return List.of();
+		}
+		URI base = jar.toAbsolutePath().getParent().toUri();
+		List<String> files = new ArrayList<>();
+		for (String element : classPath.trim().split("\\s+")) {
+			try {
+				URI resolved = base.resolve(new URI(element));
+				if ("file".equals(resolved.getScheme())) {
+					files.add(Path.of(resolved).toString());
+				}
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				// the JDK skips an element that is no URL too
+			}
+		}
+		return files;
 	}
 
 	private static void update(MessageDigest digest, String value) {

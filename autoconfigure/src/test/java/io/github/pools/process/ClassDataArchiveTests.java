@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import io.github.pools.SerializableCallable;
@@ -85,6 +89,42 @@ class ClassDataArchiveTests {
 	}
 
 	@Test
+	void jarsNamedInAManifestClassPathArePartOfTheBuild() throws Exception {
+		Path lib = Files.createDirectories(this.directory.resolve("app/lib"));
+		Path library = Files.writeString(lib.resolve("library.jar"), "library 1");
+		Path spaced = Files.writeString(lib.resolve("with space.jar"), "another library");
+		Path jar = jarNaming(this.directory.resolve("app/app.jar"), "lib/library.jar lib/with%20space.jar");
+		Path cds = this.directory.resolve("cds");
+		Path first = ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path();
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path()).isEqualTo(first);
+		// A library replaced while the application's jar stays as it was, as the JVM sees it.
+		Files.setLastModifiedTime(library, FileTime.fromMillis(Files.getLastModifiedTime(library).toMillis() + 2000));
+		Path second = ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path();
+		assertThat(second).isNotEqualTo(first);
+		Files.writeString(spaced, "another library, rebuilt");
+		assertThat(ClassDataArchive.of(cds, JAVA, List.of(), jar.toString()).path()).isNotEqualTo(second);
+	}
+
+	@Test
+	void manifestClassPathIsResolvedAsTheJdkResolvesIt() throws Exception {
+		Path jar = jarNaming(this.directory.resolve("app.jar"),
+				"lib/a.jar  ../b.jar http://example.com/c.jar with%20space.jar");
+		assertThat(ClassDataArchive.manifestClassPath(jar)).containsExactly(
+				this.directory.resolve("lib/a.jar").toString(), this.directory.getParent().resolve("b.jar").toString(),
+				this.directory.resolve("with space.jar").toString());
+		assertThat(ClassDataArchive.manifestClassPath(Files.writeString(this.directory.resolve("x.jar"), "no jar")))
+			.isEmpty();
+		assertThat(ClassDataArchive.manifestClassPath(this.directory.resolve("missing.jar"))).isEmpty();
+	}
+
+	@Test
+	void aManifestClassPathNamingADirectoryHasNoArchive() throws Exception {
+		Files.createDirectories(this.directory.resolve("classes"));
+		Path jar = jarNaming(this.directory.resolve("app.jar"), "classes/");
+		assertThat(ClassDataArchive.of(this.directory.resolve("cds"), JAVA, List.of(), jar.toString())).isNull();
+	}
+
+	@Test
 	void classPathWithADirectoryOrAWildcardHasNoArchive() throws Exception {
 		Path jar = Files.writeString(this.directory.resolve("a.jar"), "jar");
 		Path classes = Files.createDirectories(this.directory.resolve("classes"));
@@ -104,6 +144,18 @@ class ClassDataArchiveTests {
 			assertThat(pool.submit(null, ClassDataArchiveTests.answer(20))).succeedsWithin(Duration.ofSeconds(30))
 				.isEqualTo(42);
 		}
+	}
+
+	/** Write an empty jar whose manifest names the given {@code Class-Path}. */
+	private static Path jarNaming(Path jar, String classPath) throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+			out.putNextEntry(new JarEntry("app/Placeholder.txt"));
+			out.write("a jar needs an entry".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return jar;
 	}
 
 	private static SerializableCallable<Integer> answer(int half) {
