@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * measures a worker that has only started; {@code used} one that ran 30,000 no-op tasks
  * and 50 array sorts first, which grows its compiled code and metadata. Each measurement
  * idles the worker for 6 seconds (longer than the native-heap trim interval of the
- * defaults), so the time score means nothing.
+ * defaults), so the time score means nothing. JMH sums an events counter over the
+ * measurement iterations: the summary row of {@code rssMegabytes} is three times the
+ * resident size; the lines printed after each iteration give it in megabytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -44,9 +46,10 @@ public class WorkerMemoryBenchmark {
 
 	/**
 	 * {@code defaults}: the pool's default {@code jvm-args}; {@code c1-only}: the same plus
-	 * {@code -XX:TieredStopAtLevel=1}, which trades compiled-code speed for footprint.
+	 * {@code -XX:TieredStopAtLevel=1}, which trades compiled-code speed for footprint;
+	 * {@code g1}: the defaults with the G1 collector instead of the serial one.
 	 */
-	@Param({ "defaults", "c1-only" })
+	@Param({ "defaults", "c1-only", "g1" })
 	public String jvm;
 
 	@Benchmark
@@ -57,6 +60,9 @@ public class WorkerMemoryBenchmark {
 			jvmArgs.add("-XX:TieredStopAtLevel=1");
 			jvmArgs.add("-XX:TrimNativeHeapInterval=5000");
 			builder.jvmArgs(jvmArgs);
+		}
+		if (this.jvm.equals("g1")) {
+			builder.jvmArgs(List.of("-Xmx256m", "-Xms8m", "-XX:+UseG1GC", "-XX:TrimNativeHeapInterval=5000"));
 		}
 		try (ProcessPoolManager pool = builder.build()) {
 			pool.start();

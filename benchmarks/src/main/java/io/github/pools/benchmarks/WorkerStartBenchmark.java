@@ -75,28 +75,40 @@ public class WorkerStartBenchmark {
 
 	@Setup(Level.Trial)
 	public void createDirectories() throws Exception {
-		this.archiveDirectory = Files.createTempDirectory("pools-cds-");
-		if (this.classpath.equals("plain")) {
-			return;
-		}
 		Path jar = SAMPLE_APP_JAR.toAbsolutePath();
-		if (!Files.isRegularFile(jar)) {
+		if (!this.classpath.equals("plain") && !Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " not found: run 'mvn -B package -DskipTests' first");
 		}
+		this.archiveDirectory = Files.createTempDirectory("pools-cds-");
 		if (this.classpath.equals("boot-jar")) {
 			this.workerClasspath = jar.toString();
-			return;
 		}
-		this.extractedDirectory = Files.createTempDirectory("pools-extracted-");
+		else if (this.classpath.equals("extracted")) {
+			this.extractedDirectory = Files.createTempDirectory("pools-extracted-");
+			try {
+				this.workerClasspath = extract(jar, this.extractedDirectory.resolve("app")).toString();
+			}
+			catch (Exception ex) {
+				deleteDirectories(); // JMH does not tear down a trial whose set-up failed
+				throw ex;
+			}
+		}
+	}
+
+	/** Extract an executable Boot jar as Spring Boot documents it; return the application's jar. */
+	private static Path extract(Path jar, Path destination) throws Exception {
 		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-				this.extractedDirectory.resolve("app").toString())
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", destination.toString())
 			.inheritIO()
 			.start();
-		if (extract.waitFor() != 0) {
+		if (!extract.waitFor(60, TimeUnit.SECONDS)) {
+			extract.destroyForcibly();
+			throw new IllegalStateException("extracting " + jar + " took more than 60 s");
+		}
+		if (extract.exitValue() != 0) {
 			throw new IllegalStateException("extracting " + jar + " failed: exit code " + extract.exitValue());
 		}
-		this.workerClasspath = this.extractedDirectory.resolve("app").resolve(jar.getFileName()).toString();
+		return destination.resolve(jar.getFileName());
 	}
 
 	@TearDown(Level.Trial)

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -91,17 +92,21 @@ class PackagedJarIT {
 		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", application.toString())
 			.redirectErrorStream(true)
+			.redirectOutput(extracted.resolve("extract.log").toFile())
 			.start();
-		String extractOutput = new String(extract.getInputStream().readAllBytes());
-		assertThat(extract.waitFor()).as("extract; output:%n%s", extractOutput).isZero();
+		boolean exited = extract.waitFor(60, TimeUnit.SECONDS);
+		extract.destroyForcibly();
+		String extractOutput = Files.readString(extracted.resolve("extract.log"));
+		assertThat(exited).as("extract within 60 s; output:%n%s", extractOutput).isTrue();
+		assertThat(extract.exitValue()).as("extract; output:%n%s", extractOutput).isZero();
 		Path applicationJar = application.resolve(jar.getFileName());
 		assertThat(application.resolve("lib")).isDirectory();
 		try (LaunchedApplication launched = LaunchedApplication.start(workingDirectory, "-jar",
 				applicationJar.toString())) {
 			// The application's jar names its libraries in its manifest: the JDK loads them
 			// itself, so the worker needs neither Spring Boot's launcher nor any setting.
-			assertThat(renderedBy(launched)).contains("-cp " + applicationJar + " io.github.pools.process.worker.WorkerMain")
-				.doesNotContain("loader.main")
+			assertThat(renderedBy(launched))
+				.contains("-cp " + applicationJar + " io.github.pools.process.worker.WorkerMain")
 				.doesNotContain("PropertiesLauncher");
 			launched.stopGracefully();
 		}
