@@ -3,6 +3,8 @@ package io.github.pools.benchmarks.shapes;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import io.github.pools.PoolListener;
+import io.github.pools.PoolManager;
 import io.github.pools.process.ProcessPoolManager;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,6 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code fresh} it stops after the first 3,001 tasks; with {@code map} it runs only
  * {@code map}, 30 times or as many as a second argument says. Arguments that start with
  * {@code --} are settings of the application ({@code --pools.process.bench.jvm-args[0]=...}).
+ * The first task's line also gives the wall-clock time of its submit and when its worker
+ * was ready, to line up with a worker's own log ({@code -Xlog:startuptime,class+load}
+ * with the {@code timemillis} decoration).
  */
 public final class ProfileShapes {
 
@@ -32,7 +37,21 @@ public final class ProfileShapes {
 				}
 				return;
 			}
+			long[] readyAt = new long[1];
+			pool.addListener(new PoolListener() {
+				@Override
+				public void workerStarted(PoolManager started, int workerId, long pid) {
+					if (readyAt[0] == 0) {
+						readyAt[0] = System.nanoTime();
+					}
+				}
+			});
+			long submitted = System.nanoTime();
+			long submittedAt = System.currentTimeMillis();
 			phase("first task", 1, () -> Shapes.roundTrips(pool, 1));
+			// Wall-clock time too, to line up with what a worker logs (-Xlog's timemillis).
+			System.out.printf("  (submitted at %d ms since the epoch; its worker was ready after %.1f ms)%n",
+					submittedAt, (readyAt[0] - submitted) / 1e6);
 			for (int i = 0; i < 6; i++) {
 				phase("next 500 round trips", 500, () -> Shapes.roundTrips(pool, 500));
 			}
