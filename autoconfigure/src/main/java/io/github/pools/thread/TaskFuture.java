@@ -136,29 +136,28 @@ class TaskFuture<T> extends CompletableFuture<T> implements Runnable {
 	final void call() {
 		Thread me = Thread.currentThread();
 		this.runner = me;
-		boolean counted = false;
 		try {
 			// Done already: cancelled or completed by its caller while queued, or before
 			// the runner was set. Its body does not run, and the pool does not count it.
 			if (!isDone()) {
-				if (this.mode == Mode.CALLABLE) {
-					T result = ((Callable<T>) this.task).call();
-					counted = true;
-					this.pool.taskRan();
-					complete(result);
+				T result = null;
+				try {
+					if (this.mode == Mode.CALLABLE) {
+						result = ((Callable<T>) this.task).call();
+					}
+					else {
+						((Runnable) this.task).run();
+					}
 				}
-				else {
-					((Runnable) this.task).run();
-					counted = true;
+				finally {
+					// Before the caller can see the outcome, and before a failure is
+					// counted: failed never exceeds completed.
 					this.pool.taskRan();
-					complete(null);
 				}
+				complete(result);
 			}
 		}
 		catch (Throwable ex) {
-			if (!counted) {
-				this.pool.taskRan(); // before it counts as failed: failed never exceeds completed
-			}
 			if (this.mode == Mode.EXECUTED) {
 				// Nobody holds this future: report, as ThreadPoolExecutor.execute does.
 				me.getUncaughtExceptionHandler().uncaughtException(me, ex);

@@ -538,7 +538,6 @@ public final class ThreadPoolManager implements PoolManager {
 			return ThreadPoolManager.this.control.rejected(reason);
 		}
 
-
 	};
 
 	@Override

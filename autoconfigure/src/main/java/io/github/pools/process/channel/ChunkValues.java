@@ -49,7 +49,7 @@ final class ChunkValues {
 		}
 		int start = buffer.payloadSize();
 		buffer.write(TAG);
-		PackedBoxes.writeInt(buffer, 0); // the function's length, set once written
+		buffer.writeInt(0); // the function's length, set once written
 		int functionStart = buffer.payloadSize();
 		if (!LambdaValues.write(buffer, chunk.function())) {
 			buffer.truncate(start);
@@ -82,7 +82,7 @@ final class ChunkValues {
 		}
 		int end = offset + length;
 		check(length >= 5, "it ends early");
-		int functionLength = PackedBoxes.readInt(bytes, offset + 1);
+		int functionLength = WireInput.readInt(bytes, offset + 1);
 		int functionStart = offset + 5;
 		check(functionLength > 0 && functionLength <= end - functionStart
 				&& bytes[functionStart] == LambdaValues.TAG, "its function is not a lambda value");

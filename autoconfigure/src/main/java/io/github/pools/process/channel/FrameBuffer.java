@@ -47,6 +47,16 @@ public final class FrameBuffer extends OutputStream {
 		this.count += len;
 	}
 
+	/**
+	 * Write an {@code int}, most significant byte first.
+	 * @param value the number
+	 */
+	void writeInt(int value) {
+		ensure(4);
+		putInt(this.count, value);
+		this.count += 4;
+	}
+
 	private void ensure(int more) {
 		int needed = this.count + more;
 		if (needed < 0) {
@@ -104,6 +114,10 @@ public final class FrameBuffer extends OutputStream {
 		if (payloadOffset < 0 || at + 4 > this.count) {
 			throw new IllegalArgumentException("No four payload bytes at " + payloadOffset);
 		}
+		putInt(at, value);
+	}
+
+	private void putInt(int at, int value) {
 		this.bytes[at] = (byte) (value >>> 24);
 		this.bytes[at + 1] = (byte) (value >>> 16);
 		this.bytes[at + 2] = (byte) (value >>> 8);
@@ -132,10 +146,7 @@ public final class FrameBuffer extends OutputStream {
 			throw new IllegalStateException("Only a task frame carries a traceparent");
 		}
 		this.bytes[3] = this.flags;
-		this.bytes[4] = (byte) (length >>> 24);
-		this.bytes[5] = (byte) (length >>> 16);
-		this.bytes[6] = (byte) (length >>> 8);
-		this.bytes[7] = (byte) length;
+		putInt(4, length);
 		return this;
 	}
 

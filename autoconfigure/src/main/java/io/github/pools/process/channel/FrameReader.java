@@ -101,8 +101,7 @@ public final class FrameReader {
 		if (flags != 0 && (flags != Frame.FLAG_TRACE || type != FrameType.TASK)) {
 			throw broken("unknown frame flags " + hex(flags) + ((flags == Frame.FLAG_TRACE) ? " on a " + type + " frame" : ""));
 		}
-		int length = ((header[start + 4] & 0xFF) << 24) | ((header[start + 5] & 0xFF) << 16)
-				| ((header[start + 6] & 0xFF) << 8) | (header[start + 7] & 0xFF);
+		int length = WireInput.readInt(header, start + 4);
 		if (length < 0 || length > this.maxPayload) {
 			throw broken("frame of " + (length & 0xFFFFFFFFL) + " bytes exceeds the limit of " + this.maxPayload
 					+ " bytes (max-message-size)");

@@ -102,7 +102,7 @@ final class PackedBoxes implements Serializable {
 	 */
 	static void writeBody(FrameBuffer buffer, Object[] array, Class<?> type) {
 		buffer.write((type == Integer.class) ? INTEGERS : (type == Long.class) ? LONGS : DOUBLES);
-		writeInt(buffer, array.length);
+		buffer.writeInt(array.length);
 		// Filled here and copied at once: a frame buffer checks its capacity per write.
 		byte[] values = new byte[array.length * ((type == Integer.class) ? 4 : 8)];
 		int at = 0;
@@ -138,7 +138,7 @@ final class PackedBoxes implements Serializable {
 		if (type == null) {
 			check(false, "unknown box type " + kind);
 		}
-		int length = readInt(bytes, at + 1);
+		int length = WireInput.readInt(bytes, at + 1);
 		int size = (type == Integer.class) ? 4 : 8;
 		// Checked before anything is allocated: the frame holds every value it declares.
 		if (length < 0 || length > MAX_LENGTH || (long) length * size != end - (at + 5)) {
@@ -151,26 +151,15 @@ final class PackedBoxes implements Serializable {
 		int position = at + 5;
 		for (int i = 0; i < length; i++, position += size) {
 			if (type == Integer.class) {
-				boxes[i] = readInt(bytes, position);
+				boxes[i] = WireInput.readInt(bytes, position);
 			}
 			else {
-				long bits = ((long) readInt(bytes, position) << 32) | (readInt(bytes, position + 4) & 0xFFFFFFFFL);
+				long bits = ((long) WireInput.readInt(bytes, position) << 32)
+						| (WireInput.readInt(bytes, position + 4) & 0xFFFFFFFFL);
 				boxes[i] = (type == Long.class) ? (Object) bits : (Object) Double.longBitsToDouble(bits);
 			}
 		}
 		return boxes;
-	}
-
-	static void writeInt(FrameBuffer buffer, int value) {
-		buffer.write(value >>> 24);
-		buffer.write(value >>> 16);
-		buffer.write(value >>> 8);
-		buffer.write(value);
-	}
-
-	static int readInt(byte[] bytes, int at) {
-		return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
-				| (bytes[at + 3] & 0xFF);
 	}
 
 	private static void check(boolean valid, String problem) throws StreamCorruptedException {

@@ -46,10 +46,21 @@ public final class WireInput {
 	 */
 	public int readInt() throws IOException {
 		require(4);
-		int value = ((this.bytes[this.position] & 0xFF) << 24) | ((this.bytes[this.position + 1] & 0xFF) << 16)
-				| ((this.bytes[this.position + 2] & 0xFF) << 8) | (this.bytes[this.position + 3] & 0xFF);
+		int value = readInt(this.bytes, this.position);
 		this.position += 4;
 		return value;
+	}
+
+	/**
+	 * Read an {@code int} stored most significant byte first; the caller has checked
+	 * that the four bytes are there.
+	 * @param bytes the array
+	 * @param at where the first byte is
+	 * @return the number
+	 */
+	static int readInt(byte[] bytes, int at) {
+		return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+				| (bytes[at + 3] & 0xFF);
 	}
 
 	/**

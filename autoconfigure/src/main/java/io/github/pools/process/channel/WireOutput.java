@@ -34,10 +34,7 @@ public final class WireOutput {
 	 * @param value the number
 	 */
 	public void writeInt(int value) {
-		this.out.write(value >>> 24);
-		this.out.write(value >>> 16);
-		this.out.write(value >>> 8);
-		this.out.write(value);
+		this.out.writeInt(value);
 	}
 
 	/**
